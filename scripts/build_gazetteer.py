@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Build rasd's shipped gazetteer (``src/rasd/knowledge/data/gazetteer.tsv.gz``).
+
+Reads the gazetteer sources in ``../shared/data`` (see each folder's README for
+source and licence) plus the curated files committed in the package
+(``places_curated.tsv``, ``country_aliases.tsv``) and writes one gzipped TSV,
+one row per place, with every Arabic alias and the row's source. Re-run after
+changing any input:
+
+    python scripts/build_gazetteer.py [--shared ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "rasd" / "knowledge" / "data"
+OUT = DATA / "gazetteer.tsv.gz"
+COLUMNS = ["id", "name", "name_ar", "aliases", "lat", "lon", "country", "admin1", "feature",
+           "population", "geonames_id", "source"]
+# An Arabic alias uses only the Arabic alphabet (plus diacritics); names with Persian or
+# Kurdish letters (ی ک ە ۆ پ چ گ ژ …) are other languages' names for the place.
+ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670\u0671 '\-]+$")
+# Countries whose GeoNames places are kept whole (the region rasd codes); elsewhere
+# only cities of 15,000+ with an Arabic name.
+WORLD_MIN_POPULATION = 500_000
+MENA = set("SY IQ YE LB JO PS IL EG LY SD SS TR SA IR AE KW QA BH OM DZ MA TN MR EH SO DJ ER ET TD NE ML CY AF PK".split())
+
+
+def tsv(path: Path):
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames names carry diacritics (Ḩimş); admin1 labels are easier to compare without."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def arabic_aliases(*values: str) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        for a in (v or "").split("|"):
+            a = a.strip()
+            # two-letter names (اب، ان) are function words far more often than places
+            if a and ARABIC_ONLY.match(a) and len(a.replace(" ", "")) > 2 and a not in seen:
+                seen.append(a)
+    return seen
+
+
+def polygon_centroid(geometry: dict) -> tuple[float, float]:
+    """Area-weighted centroid of a (multi)polygon's largest outer ring."""
+    polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best = None
+    for poly in polys:
+        ring = poly[0]
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:]):
+            cross = x0 * y1 - x1 * y0
+            a += cross
+            cx += (x0 + x1) * cross
+            cy += (y0 + y1) * cross
+        if a and (best is None or abs(a) > abs(best[0])):
+            best = (a, cx / (3 * a), cy / (3 * a))
+    assert best is not None
+    return best[2], (best[1] + 180) % 360 - 180  # rings crossing the antimeridian
+
+
+def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dict]:
+    rows: list[dict] = []
+    gz = shared / "geonames_gazetteer"
+
+    # admin1 names (English, ASCII-folded) by (country, admin1_code)
+    admin1_name: dict[tuple[str, str], str] = {}
+    subdivisions = list(tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"))
+    for r in subdivisions:
+        if r["level"] == "1":
+            admin1_name[(r["country_code"], r["admin1_code"])] = ascii_name(r["name"])
+    syria_admin1 = {r["id"]: r["name_en"] for r in tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv") if r["level"] == "1"}
+
+    # populated places
+    seen_ids: set[str] = set()
+    capital: dict[tuple[str, str], dict] = {}
+    # Outside the region, Arabic names are transliterations that often collide with
+    # Arabic words (Ans → "ان", Cannes → "كان"): keep only large cities there.
+    for fname, keep in (("cities500_mena.tsv.gz", lambda r: r["country_code"] in MENA),
+                        ("cities15000_world.tsv.gz",
+                         lambda r: r["country_code"] in MENA or int(r["population"] or 0) >= WORLD_MIN_POPULATION)):
+        for r in tsv(gz / fname):
+            if r["geonameid"] in seen_ids or not keep(r):
+                continue
+            aliases = arabic_aliases(r["arabic_names"])
+            if not aliases:
+                continue
+            seen_ids.add(r["geonameid"])
+            key = (r["country_code"], r["admin1_code"])
+            row = {
+                "id": f"gn:{r['geonameid']}", "name": r["name"], "name_ar": aliases[0],
+                "aliases": "|".join(aliases), "lat": r["latitude"], "lon": r["longitude"],
+                "country": r["country_code"], "admin1": admin1_name.get(key, ascii_name(r["admin1_name"])),
+                "feature": "populated_place", "population": r["population"] or "0",
+                "geonames_id": r["geonameid"], "source": "GeoNames",
+            }
+            rows.append(row)
+            pop = int(r["population"] or 0)
+            if key not in capital or pop > int(capital[key]["population"]):
+                capital[key] = row
+
+    # admin1 / admin2 subdivisions with Arabic names, placed at the largest town
+    # (the schema's geo_precision 3 uses the province capital's coordinates)
+    for r in subdivisions:
+        if r["level"] not in ("1", "2"):
+            continue
+        aliases = arabic_aliases(r["arabic_names"])
+        key = (r["country_code"], r["admin1_code"])
+        if not aliases or key not in capital:
+            continue
+        cap = capital[key]
+        is_admin1 = r["geonames_code"].count(".") == 1
+        rows.append({
+            "id": f"gn:{r['geonameid']}", "name": ascii_name(r["name"]), "name_ar": aliases[0],
+            "aliases": "|".join(aliases), "lat": cap["lat"], "lon": cap["lon"], "country": r["country_code"],
+            "admin1": admin1_name.get(key, ascii_name(r["name"])),
+            "feature": "admin1" if is_admin1 else "admin2", "population": "0",
+            "geonames_id": r["geonameid"], "source": "GeoNames subdivisions",
+        })
+
+    # Syria: OpenSyria governorates, districts, subdistricts (OCHA p-codes, centroids)
+    for r in tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv"):
+        aliases = arabic_aliases(r["name_ar"], r["aliases_ar"])
+        level = int(r["level"])
+        rows.append({
+            "id": f"ocha:{r['ocha_pcode']}", "name": r["name_en"], "name_ar": aliases[0],
+            "aliases": "|".join(aliases), "lat": r["latitude"], "lon": r["longitude"], "country": "SY",
+            "admin1": syria_admin1.get(r["governorate_id"] or r["id"], r["name_en"]),
+            "feature": f"admin{level}", "population": r["population"] or "0",
+            "geonames_id": r["geonames_id"], "source": "OpenSyria (OCHA COD)",
+        })
+    for r in tsv(shared / "syria_opensyria" / "syria_transport_locations.tsv"):
+        aliases = arabic_aliases(r["name_ar"])
+        if not aliases:
+            continue
+        rows.append({
+            "id": f"opensyria:{r['id']}", "name": r["name_en"], "name_ar": aliases[0],
+            "aliases": "|".join(aliases), "lat": r["latitude"], "lon": r["longitude"], "country": "SY",
+            "admin1": syria_admin1.get(r["governorate_id"], ""),
+            "feature": "crossing" if "border" in r["location_types"] else "transport",
+            "population": "0", "geonames_id": "", "source": "OpenSyria transport",
+        })
+
+    # Yemen: OCHA COD governorates and districts (sub-districts are too ambiguous for v1)
+    for r in tsv(shared / "yemen_places" / "yemen_admin1_3_ocha_cod.tsv"):
+        if r["level"] not in ("1", "2"):
+            continue
+        rows.append({
+            "id": f"ocha:{r['pcode']}", "name": r["name_en"], "name_ar": r["name_ar"],
+            "aliases": r["name_ar"], "lat": r["centroid_lat"], "lon": r["centroid_lon"], "country": "YE",
+            "admin1": r["adm1_en"], "feature": f"admin{r['level']}", "population": "0",
+            "geonames_id": "", "source": "OCHA COD-AB Yemen",
+        })
+
+    # countries: Arabic ISO names + common aliases, at the centroid of their largest polygon
+    centroids = {}
+    with gzip.open(shared / "basemap" / "ne_countries_50m.geojson.gz", "rt", encoding="utf-8") as f:
+        for feat in json.load(f)["features"]:
+            iso = feat["properties"].get("iso_a2")
+            if iso:
+                centroids[iso] = polygon_centroid(feat["geometry"])
+    extra = {r["alpha_2"]: r["aliases"].split("|") for r in tsv(DATA / "country_aliases.tsv")}
+    for r in tsv(shared / "country_names_ar" / "iso3166_1_countries_ar.tsv"):
+        iso = r["alpha_2"]
+        if iso not in centroids:
+            continue
+        aliases = extra.get(iso, []) + arabic_aliases(r["name_ar"], r["common_name_ar"], r["official_name_ar"])
+        aliases = list(dict.fromkeys(aliases))
+        if not aliases:
+            continue
+        lat, lon = centroids[iso]
+        rows.append({
+            "id": f"iso:{iso}", "name": r["common_name_en"] or r["name_en"], "name_ar": aliases[0],
+            "aliases": "|".join(aliases), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "country": iso,
+            "admin1": "", "feature": "country", "population": "0", "geonames_id": "",
+            "source": "ISO 3166 (iso-codes) + Natural Earth",
+        })
+
+    # curated places the sources lack (camps, crossings, bases, villages in the news)
+    for r in tsv(curated):
+        aliases = [r["name_ar"]] + [a for a in r["aliases"].split("|") if a]
+        rows.append({
+            "id": f"curated:{ascii_name(r['name_en']).lower().replace(' ', '-')}", "name": r["name_en"],
+            "name_ar": r["name_ar"], "aliases": "|".join(dict.fromkeys(aliases)), "lat": r["lat"], "lon": r["lon"],
+            "country": r["country"], "admin1": r["admin1"], "feature": r["feature"], "population": "0",
+            "geonames_id": "", "source": f"curated ({r['source']})",
+        })
+    for r in rows:
+        lat, lon = float(r["lat"]), float(r["lon"])
+        assert -90 <= lat <= 90 and -180 <= lon <= 180 and not math.isnan(lat), r
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data",
+                    help="folder with the source data (default: ../shared/data)")
+    ap.add_argument("--curated", type=Path, default=DATA / "places_curated.tsv",
+                    help="curated places file (default: the package's places_curated.tsv)")
+    ap.add_argument("--out", type=Path, default=OUT)
+    a = ap.parse_args(argv)
+    if not a.shared.is_dir():
+        print(f"error: source folder {a.shared} not found (pass --shared)", file=sys.stderr)
+        return 2
+    rows = build(a.shared, a.curated)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
+                       lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+    # mtime=0: the same inputs give the same bytes (small git diffs)
+    with open(a.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
+        f.write(buf.getvalue().encode("utf-8"))
+    by_source: dict[str, int] = defaultdict(int)
+    for r in rows:
+        by_source[r["source"]] += 1
+    print(f"wrote {len(rows)} places to {a.out} ({a.out.stat().st_size / 1e6:.1f} MB)")
+    for s, n in sorted(by_source.items(), key=lambda x: -x[1]):
+        print(f"  {n:7d}  {s}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Sentences and tokens over the normalised view, with offsets into the original.
+
+Tokens carry their clitic-stripped forms (و ف ب ل ك ال لل), so lexicon lookups
+match "بالباغوز" to الباغوز without ever splitting a name such as بغداد: the
+unstripped form is always tried first, and a stripped form is only a further
+candidate, never a replacement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.knowledge import load_yaml
+from rasd.text.normalize import TextView
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*)"
+    r"|(?P<ar>[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f]+)"
+    r"|(?P<lat>[a-z\u00c0-\u024f]+(?:['’][a-z]+)?)"
+    r"|(?P<punct>[^\s])"
+)
+# Sentence ends: . ! ? ؟ ؛ ; followed by space/quote/end, or a line break.
+_SENT_END_RE = re.compile(r"(?<!\d)[.!?؟؛;…]+(?=[\s\"'»”)\]]|$)|(?<=\d)[.!?؟؛;]+(?=\s|$)|\n+")
+
+
+@dataclass
+class Token:
+    """One token: original offsets, normalised form and its clitic-stripped variants."""
+
+    i: int
+    start: int  # original text offsets
+    end: int
+    nstart: int  # normalised view offsets
+    nend: int
+    norm: str
+    kind: str  # num | ar | lat | punct
+    forms: tuple[str, ...] = field(default=())
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind in ("ar", "lat")
+
+
+@dataclass
+class Sentence:
+    """A sentence: original offsets and the half-open token range [first, last)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+@lru_cache(maxsize=1)
+def _clitics() -> dict:
+    return load_yaml("clitics.yaml")
+
+
+@lru_cache(maxsize=200_000)
+def clitic_forms(word: str) -> tuple[str, ...]:
+    """Candidate lexicon forms of a normalised word, least stripped first.
+
+    "وبالباغوز" → ("وبالباغوز", "بالباغوز", "الباغوز", "باغوز").
+    """
+    c = _clitics()
+    minimum = c["min_stem"]
+    out = [word]
+
+    def add(w: str) -> None:
+        if len(w) >= minimum and w not in out:
+            out.append(w)
+
+    stems = [word]
+    if len(word) > 2 and word[0] in c["conjunctions"]:
+        stems.append(word[1:])
+    for w in list(stems):
+        if w.startswith(c["preposition_article"]) and len(w) > 3:
+            stems.append(c["article"] + w[2:])
+        elif len(w) > 2 and w[0] in c["prepositions"]:
+            stems.append(w[1:])
+    for w in stems:
+        add(w)
+    for w in list(out):
+        if w.startswith(c["article"]) and len(w) - 2 >= minimum:
+            add(w[2:])
+    return tuple(out)
+
+
+def tokenize(view: TextView) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(view.text):
+        kind = m.lastgroup or "punct"
+        s, e = view.to_original(m.start(), m.end())
+        w = m.group()
+        forms = clitic_forms(w) if kind == "ar" else (w,)
+        tokens.append(Token(len(tokens), s, e, m.start(), m.end(), w, kind, forms))
+    return tokens
+
+
+def split_sentences(view: TextView, tokens: list[Token]) -> list[Sentence]:
+    """Split at sentence punctuation and line breaks; empty stretches are dropped."""
+    bounds: list[int] = []
+    for m in _SENT_END_RE.finditer(view.text):
+        bounds.append(m.end())
+    bounds.append(len(view.text))
+    sentences: list[Sentence] = []
+    ti = 0
+    for b in bounds:
+        first = ti
+        while ti < len(tokens) and tokens[ti].nstart < b:
+            ti += 1
+        if ti > first:
+            # trim to the tokens' own extent
+            sentences.append(Sentence(tokens[first].start, tokens[ti - 1].end, first, ti))
+    return sentences
