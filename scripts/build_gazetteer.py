@@ -118,7 +118,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             if key not in capital or pop > int(capital[key]["population"]):
                 capital[key] = row
 
-    # admin1 / admin2 subdivisions with Arabic names, placed at the largest town
+    # admin1 subdivisions with Arabic names, placed at the largest town
     # (the schema's geo_precision 3 uses the province capital's coordinates)
     for r in subdivisions:
         if r["level"] not in ("1", "2"):
@@ -127,13 +127,16 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
         key = (r["country_code"], r["admin1_code"])
         if not aliases or key not in capital:
             continue
+        # GeoNames admin2 rows have no coordinates of their own here: only admin1
+        # (some countries list governorates at level 2, with a one-dot code) is kept.
+        if r["geonames_code"].count(".") != 1:
+            continue
         cap = capital[key]
-        is_admin1 = r["geonames_code"].count(".") == 1
         rows.append({
             "id": f"gn:{r['geonameid']}", "name": ascii_name(r["name"]), "name_ar": aliases[0],
             "aliases": "|".join(aliases), "lat": cap["lat"], "lon": cap["lon"], "country": r["country_code"],
             "admin1": admin1_name.get(key, ascii_name(r["name"])),
-            "feature": "admin1" if is_admin1 else "admin2", "population": "0",
+            "feature": "admin1", "population": "0",
             "geonames_id": r["geonameid"], "source": "GeoNames subdivisions",
         })
 

@@ -39,11 +39,11 @@ def main() -> None:
             toks = tokenize(normalize(json.loads(line)["text"]))
             for i, t in enumerate(toks):
                 for form in t.forms:
-                    if (form,) in gaz.index:
+                    if (form,) in gaz.matcher:
                         counts[(form,)] += 1
                         break
     for key, c in counts.most_common(a.top):
-        ents = gaz.lookup(key)
+        ents = gaz.lookup(key[0])
         best = max(ents, key=lambda e: e.population)
         print(f"{c}\t{' '.join(key)}\t{best.feature}\t{best.country}\t{best.population}\t{best.name}")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from rasd.knowledge import data_path, read_tsv
+from rasd.text.matcher import PhraseMatcher, phrase_key
 from rasd.text.normalize import norm
 
 
@@ -36,31 +37,23 @@ POINT_FEATURES = {"populated_place", "village", "town", "camp", "crossing", "tra
                   "base", "oilfield", "airport", "dam", "landmark"}
 
 
-def alias_key(alias: str) -> tuple[str, ...]:
-    """Index key of an alias: its normalised tokens.
-
-    The article is not stripped on this side: "المدينة" (Medina) must not become
-    the common noun "مدينة". The text side tries its tokens with and without
-    ال, so "الباغوز" in a text still finds an alias written "باغوز".
-    """
-    return tuple(norm(alias).split())
-
-
 class Gazetteer:
-    """Places and their alias index."""
+    """Places and their alias matcher.
+
+    Aliases are indexed as written (normalised), and the article is stripped on
+    neither side: "المدينة" (Medina) must not match the noun "مدينة", nor the
+    adjective "السورية" the country "سورية". Other clitics are stripped from the
+    text ("بالباغوز" → الباغوز).
+    """
 
     def __init__(self, entries: list[Entry], aliases: list[list[str]], stoplist: set[str]):
         self.entries = entries
-        self.index: dict[tuple[str, ...], list[int]] = {}
+        self.matcher: PhraseMatcher[int] = PhraseMatcher(strip_article=False)
         for i, names in enumerate(aliases):
             for a in names:
-                key = alias_key(a)
-                if not key or " ".join(key) in stoplist:
-                    continue
-                bucket = self.index.setdefault(key, [])
-                if i not in bucket:
-                    bucket.append(i)
-        self.max_len = max((len(k) for k in self.index), default=1)
+                key = phrase_key(a)
+                if key and " ".join(key) not in stoplist:
+                    self.matcher.add(key, i)
 
     @classmethod
     def load(cls, path: Optional[Path] = None) -> "Gazetteer":
@@ -78,8 +71,9 @@ class Gazetteer:
                 if w.strip() and not w.startswith("#")}
         return cls(entries, aliases, stop)
 
-    def lookup(self, key: tuple[str, ...]) -> list[Entry]:
-        return [self.entries[i] for i in self.index.get(key, ())]
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries whose alias is exactly ``name`` (normalised)."""
+        return [self.entries[i] for i in self.matcher.get(phrase_key(name))]
 
 
 @lru_cache(maxsize=1)

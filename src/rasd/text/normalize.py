@@ -19,6 +19,7 @@ _DROP = set(
     + ["\u0670", "\u0640"]
     + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
 )
+_MARKS = frozenset(_DROP)
 # Bidi and zero-width controls: invisible, never meaningful for matching.
 _DROP.update(["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u2066", "\u2067", "\u2068", "\u2069"])
 _DROP.update([chr(c) for c in range(0x202A, 0x202F)])
@@ -69,7 +70,11 @@ class TextView:
         if end <= start:
             o = self.index[start]
             return o, o
-        return self.index[start], self.index[end - 1] + 1
+        e = self.index[end - 1] + 1
+        # diacritics and tatweel written on the last letter belong to the span ("عاماً")
+        while e < len(self.original) and self.original[e] in _MARKS:
+            e += 1
+        return self.index[start], e
 
     def original_span(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)

@@ -1,0 +1,143 @@
+"""Place mentions: gazetteer matching over clitic-aware tokens, then resolution.
+
+Recognition finds every alias of the gazetteer in the text (longest match).
+Resolution picks one entry per mention by a score over feature type,
+population, cue words ("محافظة", "مخيم", "ريف") and the article's country
+focus, and sets ACLED's geo_precision (1 the place itself, 2 near/within a
+district, 3 only the province or country).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from rasd.document import Doc, Place
+from rasd.knowledge import load_yaml
+from rasd.knowledge.gazetteer import POINT_FEATURES, Entry, Gazetteer, default_gazetteer
+from rasd.text.matcher import PhraseMatcher, phrase_key
+
+
+@dataclass
+class _Cues:
+    before: dict[str, str]
+    directions_after: PhraseMatcher[str]
+    directions_before: PhraseMatcher[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> _Cues:
+    d = load_yaml("places.yaml")
+    after: PhraseMatcher[str] = PhraseMatcher().add_all((w, w) for w in d["directions_after"])
+    return _Cues(
+        before={phrase_key(k)[0]: v for k, v in d["cues"].items()},
+        directions_after=after,
+        directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
+    )
+
+
+@dataclass
+class PlaceMention:
+    first: int
+    last: int
+    candidates: list[Entry]
+    cue: Optional[str]
+    area: bool  # "ريف X", "شرقي X", "X الشرقي": somewhere around X
+
+
+_FEATURE_BASE = {"country": 3.0, "admin1": 2.2, "admin2": 1.6, "admin3": 1.3, "crossing": 1.8, "transport": 1.2}
+
+
+def _score(e: Entry, m: PlaceMention, focus: Counter) -> float:
+    if e.source.startswith("curated"):
+        s = 2.6
+    elif e.feature == "populated_place":
+        s = 0.8 + math.log10(e.population + 10) / 3
+    else:
+        s = _FEATURE_BASE.get(e.feature, 1.5)
+    if m.cue == "admin1" and e.feature == "admin1":
+        s += 3
+    elif m.cue in ("admin2", "admin3") and e.feature == m.cue:
+        s += 2
+    elif m.cue in ("town", "village") and e.feature in ("populated_place", "village", "town", "admin3"):
+        s += 1
+    elif m.cue and m.cue == e.feature:
+        s += 2
+    total = sum(focus.values())
+    if total:
+        s += 3 * focus.get(e.country, 0) / total
+    return s
+
+
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    tokens = doc.tokens
+    c = cues()
+    out: list[PlaceMention] = []
+    for m in gazetteer.matcher.find(tokens):
+        prev = tokens[m.first - 1] if m.first > 0 else None
+        cue = None
+        if prev is not None:
+            cue = next((c.before[f] for f in prev.forms if f in c.before), None)
+        area = cue == "countryside"
+        for n in (2, 1):  # "شرقي دير الزور", "جنوب شرق الحسكة"
+            if m.first - n >= 0:
+                d = c.directions_before.match_at(tokens, m.first - n, m.first)
+                if d is not None and d.last == m.first:
+                    area = True
+                    break
+        last = m.last
+        if last < len(tokens):
+            d = c.directions_after.match_at(tokens, last, len(tokens), max_forms=1)
+            if d is not None:
+                area, last = True, d.last
+        out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area))
+    return out
+
+
+def country_focus(mentions: list[PlaceMention]) -> Counter:
+    """Countries the article is about: votes from mentions whose candidates agree on a country."""
+    focus: Counter = Counter()
+    for m in mentions:
+        countries = {e.country for e in m.candidates}
+        if len(countries) == 1:
+            focus[countries.pop()] += 2 if any(e.feature == "country" for e in m.candidates) else 1
+    return focus
+
+
+def precision_of(e: Entry, area: bool) -> int:
+    """ACLED geo_precision: 1 the place itself, 2 around it or a district, 3 province/country."""
+    if e.feature in ("country", "admin1"):
+        return 3
+    return 1 if e.feature in POINT_FEATURES and not area else 2
+
+
+def resolve(doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
+    focus = country_focus(mentions)
+    doc.country_focus = [c for c, _ in focus.most_common()]
+    places: list[Place] = []
+    for m in mentions:
+        best = max(m.candidates, key=lambda e: _score(e, m, focus))
+        s, e = doc.tokens[m.first].start, doc.tokens[m.last - 1].end
+        places.append(Place(
+            start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
+            admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,
+            geo_precision=precision_of(best, m.area), feature=best.feature, source=best.source,
+        ))
+    return places
+
+
+class PlaceStage:
+    """Pipeline stage: adds ``doc.places``."""
+
+    name = "places"
+
+    def __init__(self, gazetteer: Optional[Gazetteer] = None):
+        self.gazetteer = gazetteer or default_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.places = resolve(doc, find_place_mentions(doc, self.gazetteer))
+        return doc
+

@@ -1,0 +1,117 @@
+"""Longest-match lookup of phrase lexicons over tokens, clitic-aware.
+
+One matcher serves the gazetteer, the actor registry and the trigger lexicon:
+each is a mapping from a phrase (normalised token sequence) to payloads. The
+first token of a phrase is tried in each of its clitic forms ("وبالباغوز" →
+الباغوز); later tokens must match exactly, except that a pattern token written
+with a trailing ``*`` matches any token form starting with it (اشتباك* →
+اشتباكات).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Iterable, Optional, TypeVar
+
+from rasd.text.normalize import norm
+from rasd.text.segment import Token
+
+T = TypeVar("T")
+
+
+@dataclass
+class Match(Generic[T]):
+    first: int  # token range [first, last)
+    last: int
+    payloads: list[T]
+    form: str  # the form of the first token that matched
+    stripped: bool  # True when the first token matched only after removing clitics
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(norm(phrase).split())
+
+
+class PhraseMatcher(Generic[T]):
+    """Maps phrases to payloads and finds them in token sequences."""
+
+    def __init__(self, strip_article: bool = True) -> None:
+        #: when False, a token never matches through the form it has without ال:
+        #: "السورية" (the adjective) must not match the country "سورية".
+        self.strip_article = strip_article
+        self.exact: dict[tuple[str, ...], list[T]] = {}
+        self.prefixed: dict[str, list[tuple[tuple[str, ...], T]]] = {}  # first-token prefix → patterns
+        self.max_len = 1
+
+    def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
+        key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
+        if not key:
+            return
+        self.max_len = max(self.max_len, len(key))
+        if any(p.endswith("*") for p in key):
+            self.prefixed.setdefault(key[0].rstrip("*"), []).append((key, payload))
+        else:
+            bucket = self.exact.setdefault(key, [])
+            if payload not in bucket:
+                bucket.append(payload)
+
+    def add_all(self, items: Iterable[tuple[str, T]]) -> "PhraseMatcher[T]":
+        for phrase, payload in items:
+            self.add(phrase, payload)
+        return self
+
+    def __contains__(self, key: tuple[str, ...]) -> bool:
+        return key in self.exact
+
+    def get(self, key: tuple[str, ...]) -> list[T]:
+        return self.exact.get(key, [])
+
+    @staticmethod
+    def _token_ok(pattern: str, tok: Token, first: bool, form: str) -> bool:
+        word = form if first else tok.norm
+        if pattern.endswith("*"):
+            return word.startswith(pattern[:-1])
+        return word == pattern
+
+    def match_at(self, tokens: list[Token], i: int, stop: int, max_forms: int = 4) -> Optional[Match[T]]:
+        """The longest phrase starting at tokens[i] (ends before ``stop``)."""
+        tok = tokens[i]
+        if not tok.is_word and tok.kind != "num":
+            return None
+        best: Optional[Match[T]] = None
+        for fi, form in enumerate(tok.forms[:max_forms]):
+            if not self.strip_article and "ال" + form in tok.forms:
+                continue
+            for n in range(min(self.max_len, stop - i), 0, -1):
+                if best is not None and n <= best.last - best.first:
+                    break
+                key = (form,) + tuple(t.norm for t in tokens[i + 1:i + n])
+                hit = self.exact.get(key)
+                if hit:
+                    best = Match(i, i + n, list(hit), form, fi > 0)
+                    break
+            if self.prefixed:
+                for cut in range(len(form), 1, -1):
+                    for key, payload in self.prefixed.get(form[:cut], ()):
+                        n = len(key)
+                        if i + n > stop or (best is not None and n <= best.last - best.first):
+                            continue
+                        if all(self._token_ok(key[k], tokens[i + k], k == 0, form) for k in range(n)):
+                            best = Match(i, i + n, [payload], form, fi > 0)
+            if best is not None:
+                break
+        return best
+
+    def find(self, tokens: list[Token], lo: int = 0, hi: Optional[int] = None) -> list[Match[T]]:
+        """Non-overlapping longest matches, left to right."""
+        hi = len(tokens) if hi is None else hi
+        out: list[Match[T]] = []
+        i = lo
+        while i < hi:
+            m = self.match_at(tokens, i, hi)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.last
+        return out
