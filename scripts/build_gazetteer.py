@@ -38,10 +38,12 @@ WORLD_MIN_POPULATION = 500_000
 MENA = set("SY IQ YE LB JO PS IL EG LY SD SS TR SA IR AE KW QA BH OM DZ MA TN MR EH SO DJ ER ET TD NE ML CY AF PK".split())
 
 
-def tsv(path: Path):
+def tsv(path: Path, comments: bool = False):
+    """Rows of a TSV file; with ``comments``, leading lines starting with # are skipped."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", newline="") as f:
-        yield from csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        lines = (line for line in f if not (comments and line.startswith("#")))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def ascii_name(name: str) -> str:
@@ -181,7 +183,9 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             iso = feat["properties"].get("iso_a2")
             if iso:
                 centroids[iso] = polygon_centroid(feat["geometry"])
-    extra = {r["alpha_2"]: r["aliases"].split("|") for r in tsv(DATA / "country_aliases.tsv")}
+    extra_rows = list(tsv(DATA / "country_aliases.tsv", comments=True))
+    extra = {r["alpha_2"]: r["aliases"].split("|") for r in extra_rows}
+    acled_name = {r["alpha_2"]: r["name_en"] for r in extra_rows}
     for r in tsv(shared / "country_names_ar" / "iso3166_1_countries_ar.tsv"):
         iso = r["alpha_2"]
         if iso not in centroids:
@@ -192,7 +196,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             continue
         lat, lon = centroids[iso]
         rows.append({
-            "id": f"iso:{iso}", "name": r["common_name_en"] or r["name_en"], "name_ar": aliases[0],
+            "id": f"iso:{iso}", "name": acled_name.get(iso) or r["common_name_en"] or r["name_en"], "name_ar": aliases[0],
             "aliases": "|".join(aliases), "lat": f"{lat:.4f}", "lon": f"{lon:.4f}", "country": iso,
             "admin1": "", "feature": "country", "population": "0", "geonames_id": "",
             "source": "ISO 3166 (iso-codes) + Natural Earth",

@@ -170,6 +170,8 @@ class Doc:
     sentences: list[Any] = field(default_factory=list, repr=False, compare=False)
     tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
     country_focus: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: offset where the body starts (after a title line and a dateline): events come from the body only
+    body_start: int = field(default=0, repr=False, compare=False)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "title": self.title, "published": self.published}

@@ -107,6 +107,15 @@ def country_focus(mentions: list[PlaceMention]) -> Counter:
     return focus
 
 
+def focus_from_places(places: list[Place]) -> list[str]:
+    """Countries of the resolved places, most mentioned first (a country named as such counts double)."""
+    votes: Counter = Counter()
+    for p in places:
+        if p.country:
+            votes[p.country] += 2 if p.feature == "country" else 1
+    return [c for c, _ in votes.most_common()]
+
+
 def precision_of(e: Entry, area: bool) -> int:
     """ACLED geo_precision: 1 the place itself, 2 around it or a district, 3 province/country."""
     if e.feature in ("country", "admin1"):
@@ -116,7 +125,6 @@ def precision_of(e: Entry, area: bool) -> int:
 
 def resolve(doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
     focus = country_focus(mentions)
-    doc.country_focus = [c for c, _ in focus.most_common()]
     places: list[Place] = []
     for m in mentions:
         best = max(m.candidates, key=lambda e: _score(e, m, focus))
@@ -139,5 +147,6 @@ class PlaceStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.places = resolve(doc, find_place_mentions(doc, self.gazetteer))
+        doc.country_focus = focus_from_places(doc.places)
         return doc
 

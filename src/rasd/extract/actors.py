@@ -1,0 +1,130 @@
+"""Actor mentions: the registry's aliases, country-dependent generic phrases,
+and unnamed groups (civilians, protesters) coded by the article's country.
+
+Knowledge lives in ``knowledge/data/actors.yaml`` (named actors and generic
+phrases) and ``actor_groups.yaml``; nothing is guessed: a generic phrase the
+article's country cannot resolve stays an actor named by its own surface text,
+with no registry id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from rasd.document import Actor, Doc
+from rasd.extract.places import focus_from_places
+from rasd.knowledge import load_yaml
+from rasd.text.matcher import PhraseMatcher
+
+
+@dataclass(frozen=True)
+class RegistryActor:
+    id: str
+    name: str
+    inter: Optional[int]
+    country: Optional[str]
+    kind: str
+    parent: Optional[str]
+    aliases: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """What an alias points at: a registry actor, a generic phrase, or a group."""
+
+    kind: str  # actor | generic | group
+    key: str
+
+
+class ActorRegistry:
+    """Named actors, generic phrases and groups, with one alias matcher over all."""
+
+    def __init__(self, actors: list[RegistryActor], generic: dict[str, dict[str, str]],
+                 groups: dict[str, dict]):
+        self.actors = {a.id: a for a in actors}
+        self.generic = generic  # alias → {country: actor id}
+        self.groups = groups
+        self.matcher: PhraseMatcher[_Ref] = PhraseMatcher()
+        for a in actors:
+            for alias in (a.name,) + a.aliases:
+                self.matcher.add(alias, _Ref("actor", a.id))
+        for alias in generic:
+            self.matcher.add(alias, _Ref("generic", alias))
+        for gid, g in groups.items():
+            for alias in g["aliases"]:
+                self.matcher.add(alias, _Ref("group", gid))
+
+    @classmethod
+    def load(cls) -> "ActorRegistry":
+        d = load_yaml("actors.yaml")
+        actors = [RegistryActor(id=a["id"], name=a["name"], inter=a.get("inter"), country=a.get("country"),
+                                kind=a.get("kind", ""), parent=a.get("parent"),
+                                aliases=tuple(str(x) for x in a.get("aliases") or ()))
+                  for a in d["actors"]]
+        generic = {g["alias"]: dict(g.get("by_country") or {}) for g in d.get("generic") or ()}
+        return cls(actors, generic, load_yaml("actor_groups.yaml")["groups"])
+
+    def lookup(self, text: str) -> list[RegistryActor]:
+        """Registry actors one of whose aliases is exactly ``text``."""
+        from rasd.text.matcher import phrase_key
+
+        return [self.actors[r.key] for r in self.matcher.get(phrase_key(text)) if r.kind == "actor"]
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> ActorRegistry:
+    return ActorRegistry.load()
+
+
+def _country_names() -> dict[str, str]:
+    from rasd.knowledge.gazetteer import default_gazetteer
+
+    return {e.country: e.name for e in default_gazetteer().entries if e.feature == "country"}
+
+
+class ActorStage:
+    """Pipeline stage: adds ``doc.actors`` (needs ``doc.country_focus`` from places)."""
+
+    name = "actors"
+
+    def __init__(self, registry: Optional[ActorRegistry] = None):
+        self.registry = registry or default_registry()
+        self.country_names = _country_names()
+
+    def _resolve(self, ref: _Ref, focus: list[str], surface: str) -> tuple[Optional[RegistryActor], str, Optional[int], Optional[str]]:
+        reg = self.registry
+        if ref.kind == "actor":
+            a = reg.actors[ref.key]
+            return a, a.name, a.inter, a.country
+        if ref.kind == "generic":
+            by_country = reg.generic[ref.key]
+            country = focus[0] if focus else None
+            if country and country in by_country and by_country[country] in reg.actors:
+                a = reg.actors[by_country[country]]
+                return a, a.name, a.inter, a.country
+            return None, surface, None, country
+        g = reg.groups[ref.key]
+        country = focus[0] if focus else None
+        name = f"{g['name']} ({self.country_names[country]})" if country in self.country_names else g["name"]
+        return None, name, g["inter"], country
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.registry.matcher.find(doc.tokens)
+        # a place inside an actor's name ("قوات سورية الديمقراطية") is not a place mention
+        spans = [(doc.tokens[m.first].start, doc.tokens[m.last - 1].end) for m in matches]
+        kept = [p for p in doc.places if not any(s <= p.start and p.end <= e for s, e in spans)]
+        if len(kept) != len(doc.places):
+            doc.places = kept
+            doc.country_focus = focus_from_places(kept)
+        out: list[Actor] = []
+        for m in matches:
+            s, e = doc.tokens[m.first].start, doc.tokens[m.last - 1].end
+            surface = doc.text[s:e]
+            a, name, inter, country = self._resolve(m.payloads[0], doc.country_focus, surface)
+            out.append(Actor(start=s, end=e, text=surface, name=name, inter=inter,
+                             registry_id=a.id if a else None, country=country,
+                             kind=a.kind if a else m.payloads[0].kind))
+        doc.actors = out
+        return doc

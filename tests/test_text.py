@@ -1,0 +1,73 @@
+"""The text layer: normalisation keeps offsets, tokens keep clitic forms, sentences split."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.text.normalize import normalize, norm
+from rasd.text.segment import clitic_forms, split_sentences, tokenize
+
+
+def test_normalise_folds_for_matching():
+    assert norm("إِسْرَائِيلُ") == "اسراييل"
+    assert norm("مُـــحـافَظَة") == "محافظه"
+    assert norm("مستشفى") == "مستشفي"
+    assert norm("١٢٣ ۴۵") == "123 45"
+    assert norm("ﻻ") == "لا"  # presentation form (lam-alef ligature)
+
+
+def test_offsets_point_back_to_the_original_characters():
+    text = "قالت مصادر محلية إنّ سبعة وعشرين شاحنةً وصلت\u200f إلى مخيّم الهول"
+    view = normalize(text)
+    i = view.text.index("مخيم الهول")
+    s, e = view.to_original(i, i + len("مخيم الهول"))
+    assert text[s:e] == "مخيّم الهول"
+    j = view.text.index("شاحنه")
+    s, e = view.to_original(j, j + len("شاحنه"))
+    assert text[s:e] == "شاحنةً"  # the tanwin written on the last letter is part of the span
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_every_normalised_span_maps_to_a_valid_original_span(text):
+    view = normalize(text)
+    assert len(view.index) == len(view.text) + 1
+    assert all(0 <= a <= b for a, b in zip(view.index, view.index[1:]))
+    for i in range(len(view.text)):
+        s, e = view.to_original(i, i + 1)
+        assert 0 <= s < e <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("وبالباغوز دير الزور،.؟\n١٢ ًّـ\u200f")), max_size=60))
+def test_tokens_and_sentences_stay_inside_the_text(text):
+    view = normalize(text)
+    tokens = tokenize(view)
+    for t in tokens:
+        assert 0 <= t.start < t.end <= len(text)
+    for s in split_sentences(view, tokens):
+        assert text[s.start:s.end].strip()
+
+
+def test_clitic_forms_strip_conjunction_preposition_and_article():
+    assert clitic_forms("وبالباغوز") == ("وبالباغوز", "بالباغوز", "الباغوز", "باغوز")
+    assert "الحسكه" in clitic_forms("للحسكه")
+    assert "حلب" in clitic_forms("وفي حلب".split()[1]) or clitic_forms("حلب")[0] == "حلب"
+    # names that begin with a clitic letter keep their full form first
+    assert clitic_forms("بغداد")[0] == "بغداد"
+    assert clitic_forms("لبنان")[0] == "لبنان"
+
+
+def test_sentences_split_on_arabic_punctuation_and_lines():
+    text = "قيادي بـ\"داعش\" يكشف تفاصيل الاتفاق\n\n26 فبراير 2019\nوصلت دفعة جديدة من المدنيين. هل انتهت المعارك؟ نعم"
+    view = normalize(text)
+    sents = [text[s.start:s.end] for s in split_sentences(view, tokenize(view))]
+    assert sents == ["قيادي بـ\"داعش\" يكشف تفاصيل الاتفاق", "26 فبراير 2019",
+                     "وصلت دفعة جديدة من المدنيين.", "هل انتهت المعارك؟", "نعم"]
+
+
+def test_decimal_point_does_not_end_a_sentence():
+    text = "نزح 2.5 مليون شخص من المدينة."
+    view = normalize(text)
+    assert len(split_sentences(view, tokenize(view))) == 1
