@@ -144,7 +144,10 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
 
     # Syria: OpenSyria governorates, districts, subdistricts (OCHA p-codes, centroids)
     for r in tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv"):
-        aliases = arabic_aliases(r["name_ar"], r["aliases_ar"])
+        # "منطقة X" / "ناحية X" in news mean "the X area", mostly the town: those aliases
+        # would pull such mentions to the district centroid, so only bare names are kept
+        aliases = [a for a in arabic_aliases(r["name_ar"], r["aliases_ar"])
+                   if not a.startswith(("منطقة ", "ناحية ", "مركز "))] or arabic_aliases(r["name_ar"])
         level = int(r["level"])
         rows.append({
             "id": f"ocha:{r['ocha_pcode']}", "name": r["name_en"], "name_ar": aliases[0],

@@ -39,6 +39,12 @@ class SubType:
 class _Lexicon:
     triggers: PhraseMatcher[SubType]
     modality: PhraseMatcher[str]
+    state_before: PhraseMatcher[str]
+    state_window: int
+    transit_before: PhraseMatcher[str]
+    origin_before: PhraseMatcher[str]
+    arrival_types: set[str]
+    non_participant_kinds: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +58,22 @@ def lexicon() -> _Lexicon:
     modality: PhraseMatcher[str] = PhraseMatcher(strip_article=False)
     for kind, words in (d.get("modality") or {}).items():
         modality.add_all((str(w), kind) for w in words)
-    return _Lexicon(triggers, modality)
+    c = load_yaml("event_context.yaml")
+
+    def words(key: str) -> PhraseMatcher[str]:
+        return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
+
+    return _Lexicon(triggers, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
+                    words("origin_before"), set(c["arrival_types"]), set(c["non_participant_kinds"]))
+
+
+def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
+    """Does a phrase of ``matcher`` end within ``window`` tokens before token ``first``?"""
+    for start in range(max(lo, first - window - 2), first):
+        m = matcher.match_at(doc.tokens, start, first)
+        if m is not None and first - window <= m.last <= first:
+            return True
+    return False
 
 
 @dataclass
@@ -67,8 +88,12 @@ def _in(span_start: int, span_end: int, sent: Sentence, doc: Doc) -> bool:
 
 
 def _blocked(doc: Doc, sent: Sentence, trigger_first: int) -> Optional[str]:
-    """The modality kind that blocks a trigger, if any cue stands before it in the sentence."""
-    for m in lexicon().modality.find(doc.tokens, sent.first, trigger_first):
+    """Why a trigger does not report an event: a modality cue before it in the sentence,
+    or a state phrase right before it ("الخاضع لسيطرة")."""
+    lex = lexicon()
+    if _preceded_by(lex.state_before, doc, trigger_first, sent.first, lex.state_window):
+        return "state"
+    for m in lex.modality.find(doc.tokens, sent.first, trigger_first):
         kind = m.payloads[0]
         if kind == "negation" and trigger_first - m.last > NEGATION_WINDOW:
             continue
@@ -76,23 +101,56 @@ def _blocked(doc: Doc, sent: Sentence, trigger_first: int) -> Optional[str]:
     return None
 
 
-def _left_from(doc: Doc, place: Place, token_at: dict[int, int]) -> bool:
-    """Is the place introduced by "من" (from), possibly through a cue word ("من منطقة الباغوز")?"""
-    i = token_at.get(place.start, 0) - 1
-    if i >= 0 and doc.tokens[i].forms[-1] in place_cues().before:
+def _place_token(doc: Doc, place: Place, token_at: dict[int, int]) -> int:
+    """Index of the place's first token, stepping back over a cue word ("منطقة الباغوز")."""
+    i = token_at.get(place.start, 0)
+    if i > 0 and doc.tokens[i - 1].forms[-1] in place_cues().before:
         i -= 1
-    return i >= 0 and doc.tokens[i].norm == "من"
+    return i
 
 
-def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int, int]) -> Optional[Place]:
-    """The event's place: for Displacement where people left from, else the most precise, first."""
+def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int, int],
+                lo: int) -> Optional[Place]:
+    """The event's place among the sentence's places.
+
+    Routes ("عبر معبر سيمالكا") are never the place. Displacement is placed where
+    people left from ("من منطقة الباغوز"); arrivals such as Aid delivery where the
+    goods arrive, so their origins are skipped. Otherwise: the most precise, first.
+    """
     if not places:
         return None
-    if subtype == "Displacement":
-        for p in places:
-            if _left_from(doc, p, token_at):
-                return p
-    return min(places, key=lambda p: (p.geo_precision or 9, p.start))
+    lex = lexicon()
+    firsts = {id(p): _place_token(doc, p, token_at) for p in places}
+    eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)]
+    origins = [p for p in eligible if _preceded_by(lex.origin_before, doc, firsts[id(p)], lo)]
+    if subtype == "Displacement" and origins:
+        return origins[0]
+    if subtype in lex.arrival_types:
+        eligible = [p for p in eligible if p not in origins]
+    if not eligible:
+        return None
+    return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
+
+
+def _participants(doc: Doc, sent: Sentence, subtype: str) -> list[str]:
+    """Distinct actor names of the sentence that can take part in an event, in order.
+
+    Media and monitors report but do not act; unresolved generic phrases stay in
+    ``doc.actors`` but are not put in an event's actor slots. In Displacement the
+    displaced civilians come first (schema: actor1 = the displaced).
+    """
+    lex = lexicon()
+    names: list[str] = []
+    civilians: list[str] = []
+    for a in doc.actors:
+        if not _in(a.start, a.end, sent, doc) or not a.name or a.kind in lex.non_participant_kinds:
+            continue
+        if a.registry_id is None and a.kind == "generic":
+            continue
+        target = civilians if a.kind == "group" and a.inter == 7 else names
+        if a.name not in names and a.name not in civilians:
+            target.append(a.name)
+    return civilians + names if subtype == "Displacement" else names + civilians
 
 
 def _fatalities(quantities: list[Quantity]) -> Optional[int]:
@@ -121,20 +179,17 @@ class EventStage:
             cands = [c for c in cands if _blocked(doc, sent, c.first) is None]
             if not cands:
                 if places:
-                    last_place = _pick_place(places, "", doc, token_at)
+                    last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
             best = max(cands, key=lambda c: (c.subtype.priority, -c.first))
             dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
             date, precision = (dates[0].date, dates[0].time_precision) if dates else (doc.published, 1)
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
-            place = _pick_place(places, best.subtype.name, doc, token_at) or last_place
+            place = _pick_place(places, best.subtype.name, doc, token_at, sent.first) or last_place
             if places:
-                last_place = _pick_place(places, "", doc, token_at)
-            actors: list[str] = []
-            for a in doc.actors:
-                if _in(a.start, a.end, sent, doc) and a.name and a.name not in actors:
-                    actors.append(a.name)
+                last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
+            actors = _participants(doc, sent, best.subtype.name)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
             source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
