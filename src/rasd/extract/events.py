@@ -12,6 +12,7 @@ Events with the same (sub-type, place, day) are merged.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -24,6 +25,8 @@ from rasd.text.segment import Sentence
 
 #: A sentence dated more than this many days before publication reports background, not an event.
 MAX_EVENT_AGE_DAYS = 10
+#: A trigger-less sentence this close after an event may elaborate on it.
+ELABORATION_SENTENCES = 2
 #: Negation cues block a trigger only when this close before it (tokens).
 NEGATION_WINDOW = 4
 
@@ -132,6 +135,23 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
 
 
+def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> None:
+    """A sentence with no trigger of its own that names the previous event's place, or
+    no place at all, tells more about it ("إن سبعة وعشرين شاحنة تحمل عشرات المدنيين
+    وصلت ... من الباغوز"): its counts, killed figures and source join that event."""
+    loc = event.location
+    if places and (loc is None or not any(p.name == loc["name"] or (p.lat is not None and p.geo_precision == 1 and
+                                                        _km(p.location(), loc) <= SAME_PLACE_KM) for p in places)):
+        return
+    counts = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
+    event.quantities.extend(q.to_dict() for q in counts if q.to_dict() not in event.quantities)
+    killed = _fatalities(counts)
+    if killed is not None and event.fatalities is None:
+        event.fatalities = killed
+    if event.source is None:
+        event.source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
+
+
 def _participants(doc: Doc, sent: Sentence, subtype: str) -> list[str]:
     """Distinct actor names of the sentence that can take part in an event, in order.
 
@@ -169,7 +189,8 @@ class EventStage:
         token_at = {t.start: t.i for t in doc.tokens}
         events: list[Event] = []
         last_place: Optional[Place] = None
-        for sent in doc.sentences:
+        last_event: Optional[tuple[int, Event]] = None  # (sentence number, event)
+        for n, sent in enumerate(doc.sentences):
             s_start, s_end = doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start:
@@ -178,6 +199,8 @@ class EventStage:
                      for m in lex.triggers.find(doc.tokens, sent.first, sent.last)]
             cands = [c for c in cands if _blocked(doc, sent, c.first) is None]
             if not cands:
+                if last_event and n - last_event[0] <= ELABORATION_SENTENCES:
+                    _elaborate(last_event[1], doc, sent, places)
                 if places:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
@@ -187,6 +210,8 @@ class EventStage:
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
             place = _pick_place(places, best.subtype.name, doc, token_at, sent.first) or last_place
+            if place is not None and place.feature == "country":
+                place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
                 last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
             actors = _participants(doc, sent, best.subtype.name)
@@ -195,7 +220,7 @@ class EventStage:
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
             confidence = 0.45 + (0.2 if place and place.geo_precision == 1 else 0.1 if place else -0.15) \
                 + (0.1 if actors else 0) + (0.05 if dates else 0)
-            events.append(Event(
+            event = Event(
                 event_type=best.subtype.event_type, sub_event_type=best.subtype.name,
                 date=date, time_precision=precision,
                 actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
@@ -205,22 +230,49 @@ class EventStage:
                 source=source, evidence={"start": s_start, "end": s_end},
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
-            ))
+            )
+            events.append(event)
+            last_event = (n, event)
         doc.events = merge_events(events)
         return doc
 
 
+#: Two mentions of the same sub-type and day this close (km) are one place.
+SAME_PLACE_KM = 25.0
+
+
+def _km(a: dict, b: dict) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Same sub-type and day, and the same place: equal, within SAME_PLACE_KM, or one of
+    them only known as the area (precision 2–3) of the same province."""
+    if a.sub_event_type != b.sub_event_type or a.date != b.date:
+        return False
+    la, lb = a.location, b.location
+    if la is None or lb is None:
+        return la is None and lb is None
+    if la.get("name") == lb.get("name") or _km(la, lb) <= SAME_PLACE_KM:
+        return True
+    coarse = max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) >= 2
+    return coarse and bool(la.get("admin1")) and la.get("admin1") == lb.get("admin1")
+
+
 def merge_events(events: list[Event]) -> list[Event]:
-    """One event per (sub-type, place, day): later mentions add quantities and fill gaps."""
-    merged: dict[tuple, Event] = {}
+    """One event per (sub-type, place, day): later mentions add quantities and fill gaps;
+    the most precise location wins."""
     out: list[Event] = []
     for e in events:
-        key = (e.sub_event_type, (e.location or {}).get("name"), e.date)
-        first = merged.get(key)
+        first = next((x for x in out if _same_event(x, e)), None)
         if first is None:
-            merged[key] = e
             out.append(e)
             continue
+        if e.location and (first.location is None or
+                           (e.location.get("geo_precision") or 9) < (first.location.get("geo_precision") or 9)):
+            first.location = e.location
         first.quantities.extend(q for q in e.quantities if q not in first.quantities)
         if e.fatalities is not None:
             first.fatalities = e.fatalities if first.fatalities is None else max(first.fatalities, e.fatalities)

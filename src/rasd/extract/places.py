@@ -46,6 +46,8 @@ class PlaceMention:
     candidates: list[Entry]
     cue: Optional[str]
     area: bool  # "ريف X", "شرقي X", "X الشرقي": somewhere around X
+    start: int  # original offsets, without attached clitics ("وبالباغوز" → "الباغوز")
+    end: int
 
 
 _FEATURE_BASE = {"country": 3.0, "admin1": 2.2, "admin2": 1.6, "admin3": 1.3, "crossing": 1.8, "transport": 1.2}
@@ -93,7 +95,10 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
             d = c.directions_after.match_at(tokens, last, len(tokens), max_forms=1)
             if d is not None:
                 area, last = True, d.last
-        out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area))
+        head = tokens[m.first]
+        start = doc.view.to_original(head.nstart + head.clitic_length(m.form), head.nend)[0]
+        out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area,
+                                start, tokens[last - 1].end))
     return out
 
 
@@ -128,7 +133,7 @@ def resolve(doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
     places: list[Place] = []
     for m in mentions:
         best = max(m.candidates, key=lambda e: _score(e, m, focus))
-        s, e = doc.tokens[m.first].start, doc.tokens[m.last - 1].end
+        s, e = m.start, m.end
         places.append(Place(
             start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
             admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,

@@ -42,6 +42,10 @@ class Token:
     def is_word(self) -> bool:
         return self.kind in ("ar", "lat")
 
+    def clitic_length(self, form: str) -> int:
+        """How many leading normalised characters ``form`` dropped ("وبالباغوز" → "الباغوز": 2)."""
+        return len(self.norm) - len(form) if self.norm.endswith(form) else 0
+
 
 @dataclass
 class Sentence:

@@ -1,0 +1,60 @@
+"""Places: gazetteer recognition with clitics, resolution and precision."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+def km(a, b):
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places(nlp, text):
+    return nlp(text).places
+
+
+@pytest.mark.parametrize("sentence,surface,country,lat,lon", [
+    ("قتل خمسة مدنيين بقصف على بلدة الباغوز في ريف دير الزور", "الباغوز", "SY", 34.45, 40.94),
+    ("وصلت دفعة جديدة إلى مخيم الهول جنوب شرق الحسكة", "مخيم الهول", "SY", 36.38, 41.15),
+    ("وكانت القافلة قد جاءت من العراق عبر معبر سيمالكا الحدودي", "معبر سيمالكا الحدودي", "SY", 37.10, 42.35),
+    ("انفجرت سيارة مفخخة وسط بغداد", "بغداد", "IQ", 33.34, 44.40),
+    ("اشتباكات عنيفة في مدينة الرمادي غرب العراق", "الرمادي", "IQ", 33.42, 43.30),
+    ("وفي حلب قصفت طائرات النظام حي الشعار", "حلب", "SY", 36.20, 37.16),
+    ("سقطت قذائف على مدينة تعز اليمنية", "تعز", "YE", 13.58, 44.02),
+])
+def test_place_found_and_geocoded(nlp, sentence, surface, country, lat, lon):
+    found = {p.text: p for p in places(nlp, sentence)}
+    assert surface in found, [p.text for p in found.values()]
+    p = found[surface]
+    assert p.country == country
+    assert km((p.lat, p.lon), (lat, lon)) <= 25
+    assert sentence[p.start:p.end] == p.text
+
+
+def test_clitic_attached_forms(nlp):
+    text = "وصلوا بالباغوز ثم انتقلوا لدير الزور ومنها للحسكة وفي حلب"
+    names = {p.name for p in places(nlp, text)}
+    assert {"Al-Baghuz Fawqani"} <= names
+    assert sum(1 for p in places(nlp, text) if p.country == "SY") == 4
+
+
+def test_adjectives_and_names_inside_organisations_are_not_places(nlp):
+    text = "أعلنت قوات سورية الديمقراطية أن الحكومة السورية رفضت"
+    assert [p.text for p in places(nlp, text)] == []
+
+
+def test_precision_follows_context(nlp):
+    doc = nlp("قصفت الطائرات ريف حلب الشمالي ومحافظة إدلب ومدينة حلب")
+    by_text = {p.text: p.geo_precision for p in doc.places}
+    assert by_text["حلب الشمالي"] == 2  # "ريف حلب الشمالي": the countryside
+    assert by_text["محافظة إدلب"] == 3  # the province only
+    assert by_text["حلب"] == 1
+
+
+def test_common_words_that_are_also_place_names_are_not_places(nlp):
+    text = "قالت الحكومة في بيان إن الجديد في الخبر أن المدينة شهدت هدوءًا"
+    assert [p.text for p in places(nlp, text)] == []
