@@ -170,11 +170,12 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
 
     # Yemen: OCHA COD governorates and districts (sub-districts are too ambiguous for v1)
     for r in tsv(shared / "yemen_places" / "yemen_admin1_3_ocha_cod.tsv"):
-        if r["level"] not in ("1", "2"):
+        aliases = arabic_aliases(r["name_ar"])
+        if r["level"] not in ("1", "2") or not aliases:
             continue
         rows.append({
-            "id": f"ocha:{r['pcode']}", "name": r["name_en"], "name_ar": r["name_ar"],
-            "aliases": r["name_ar"], "lat": r["centroid_lat"], "lon": r["centroid_lon"], "country": "YE",
+            "id": f"ocha:{r['pcode']}", "name": r["name_en"], "name_ar": aliases[0],
+            "aliases": "|".join(aliases), "lat": r["centroid_lat"], "lon": r["centroid_lon"], "country": "YE",
             "admin1": r["adm1_en"], "feature": f"admin{r['level']}", "population": "0",
             "geonames_id": "", "source": "OCHA COD-AB Yemen",
         })
@@ -207,10 +208,12 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
 
     # curated places the sources lack (camps, crossings, bases, villages in the news)
     for r in tsv(curated):
-        aliases = [r["name_ar"]] + [a for a in r["aliases"].split("|") if a]
+        aliases = arabic_aliases(r["name_ar"], r["aliases"])
+        if not aliases:
+            continue
         rows.append({
             "id": f"curated:{ascii_name(r['name_en']).lower().replace(' ', '-')}", "name": r["name_en"],
-            "name_ar": r["name_ar"], "aliases": "|".join(dict.fromkeys(aliases)), "lat": r["lat"], "lon": r["lon"],
+            "name_ar": aliases[0], "aliases": "|".join(aliases), "lat": r["lat"], "lon": r["lon"],
             "country": r["country"], "admin1": r["admin1"], "feature": r["feature"], "population": "0",
             "geonames_id": "", "source": f"curated ({r['source']})",
         })

@@ -152,25 +152,37 @@ def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> N
         event.source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
 
 
-def _participants(doc: Doc, sent: Sentence, subtype: str) -> list[str]:
+#: Actor types that come first in an event of the given type (schema: actor1 = the side
+#: that acts; in Displacement the displaced, in protests the protesters).
+FIRST_INTER = {"Displacement": {7}, "Protests": {6}, "Riots": {5, 6}}
+
+
+def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[str]:
     """Distinct actor names of the sentence that can take part in an event, in order.
 
     Media and monitors report but do not act; unresolved generic phrases stay in
-    ``doc.actors`` but are not put in an event's actor slots. In Displacement the
-    displaced civilians come first (schema: actor1 = the displaced).
+    ``doc.actors`` but are not put in an event's actor slots. Unnamed groups come
+    first where the event type makes them the actor (protesters, the displaced),
+    and last elsewhere (civilians are the target of violence).
     """
     lex = lexicon()
-    names: list[str] = []
-    civilians: list[str] = []
+    first_inter = FIRST_INTER.get(subtype.name) or FIRST_INTER.get(subtype.event_type) or set()
+    named: list[str] = []
+    groups: list[tuple[Optional[int], str]] = []
     for a in doc.actors:
         if not _in(a.start, a.end, sent, doc) or not a.name or a.kind in lex.non_participant_kinds:
             continue
         if a.registry_id is None and a.kind == "generic":
             continue
-        target = civilians if a.kind == "group" and a.inter == 7 else names
-        if a.name not in names and a.name not in civilians:
-            target.append(a.name)
-    return civilians + names if subtype == "Displacement" else names + civilians
+        if a.name in named or any(a.name == g for _, g in groups):
+            continue
+        if a.kind == "group":
+            groups.append((a.inter, a.name))
+        else:
+            named.append(a.name)
+    leading = [g for inter, g in groups if inter in first_inter]
+    trailing = [g for inter, g in groups if inter not in first_inter]
+    return leading + named + trailing
 
 
 def _fatalities(quantities: list[Quantity]) -> Optional[int]:
@@ -214,7 +226,7 @@ class EventStage:
                 place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
                 last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
-            actors = _participants(doc, sent, best.subtype.name)
+            actors = _participants(doc, sent, best.subtype)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
             source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
