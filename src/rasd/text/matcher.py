@@ -41,6 +41,8 @@ class PhraseMatcher(Generic[T]):
         self.strip_article = strip_article
         self.exact: dict[tuple[str, ...], list[T]] = {}
         self.prefixed: dict[str, list[tuple[tuple[str, ...], T]]] = {}  # first-token prefix → patterns
+        self.lengths: dict[str, list[int]] = {}  # first token → phrase lengths, longest first
+        self.prefix_sizes: list[int] = []  # lengths of the prefix keys, longest first
         self.max_len = 1
 
     def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
@@ -49,11 +51,18 @@ class PhraseMatcher(Generic[T]):
             return
         self.max_len = max(self.max_len, len(key))
         if any(p.endswith("*") for p in key):
-            self.prefixed.setdefault(key[0].rstrip("*"), []).append((key, payload))
+            head = key[0].rstrip("*")
+            self.prefixed.setdefault(head, []).append((key, payload))
+            if len(head) not in self.prefix_sizes:
+                self.prefix_sizes = sorted(self.prefix_sizes + [len(head)], reverse=True)
         else:
             bucket = self.exact.setdefault(key, [])
             if payload not in bucket:
                 bucket.append(payload)
+            sizes = self.lengths.setdefault(key[0], [])
+            if len(key) not in sizes:
+                sizes.append(len(key))
+                sizes.sort(reverse=True)
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> "PhraseMatcher[T]":
         for phrase, payload in items:
@@ -82,7 +91,9 @@ class PhraseMatcher(Generic[T]):
         for fi, form in enumerate(tok.forms[:max_forms]):
             if not self.strip_article and "ال" + form in tok.forms:
                 continue
-            for n in range(min(self.max_len, stop - i), 0, -1):
+            for n in self.lengths.get(form, ()):
+                if n > stop - i:
+                    continue
                 if best is not None and n <= best.last - best.first:
                     break
                 key = (form,) + tuple(t.norm for t in tokens[i + 1:i + n])
@@ -91,7 +102,9 @@ class PhraseMatcher(Generic[T]):
                     best = Match(i, i + n, list(hit), form, fi > 0)
                     break
             if self.prefixed:
-                for cut in range(len(form), 1, -1):
+                for cut in self.prefix_sizes:
+                    if cut > len(form):
+                        continue
                     for key, payload in self.prefixed.get(form[:cut], ()):
                         n = len(key)
                         if i + n > stop or (best is not None and n <= best.last - best.first):

@@ -28,6 +28,8 @@ class _Word:
 class _Lexicon:
     words: dict[str, list[_Word]]
     vague: dict[tuple[str, ...], tuple[int, int]]
+    vague_sorted: list[tuple[tuple[str, ...], tuple[int, int]]]
+    vague_heads: set[str]
     modifiers: dict[str, list[tuple[str, ...]]]
     range_join: set[str]
     after: dict[str, list[tuple[str, ...]]]
@@ -67,9 +69,12 @@ def lexicon() -> _Lexicon:
         for f in spec["forms"]:
             nouns[tuple(norm(f).split())] = (unit, spec["category"])
     cues = {norm(w): cat for cat, ws in d["category_cues"].items() for w in ws}
+    vague = {tuple(norm(k).split()): (int(lo), int(hi)) for k, (lo, hi) in d["vague"].items()}
     return _Lexicon(
         words=words,
-        vague={tuple(norm(k).split()): (int(lo), int(hi)) for k, (lo, hi) in d["vague"].items()},
+        vague=vague,
+        vague_sorted=sorted(vague.items(), key=lambda x: -len(x[0])),
+        vague_heads={k[0] for k in vague},
         modifiers={k: _phrases(v) for k, v in d["modifiers"].items() if k != "range_join"},
         range_join={norm(w) for w in d["modifiers"]["range_join"]},
         after={k: _phrases(v) for k, v in d["modifiers_after"].items()},
@@ -200,7 +205,9 @@ def parse_number(tokens: list[Token], i: int, stop: int) -> Optional[tuple[float
 
 def _vague_at(tokens: list[Token], i: int, stop: int) -> Optional[tuple[tuple[int, int], int]]:
     lex = lexicon()
-    for phrase, rng in sorted(lex.vague.items(), key=lambda x: -len(x[0])):
+    if not any(f in lex.vague_heads for f in tokens[i].forms):
+        return None
+    for phrase, rng in lex.vague_sorted:
         if i + len(phrase) > stop:
             continue
         ok = True
