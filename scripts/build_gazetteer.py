@@ -51,6 +51,19 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+ADMIN_SUFFIX = re.compile(r"\s+(Governorate|Province|Region|Wilayah|Muhafazah)$")
+
+
+def english_admin1(name: str, aliases: str) -> str:
+    """The common English name of a province: "Nineveh Governorate" → "Nineveh"; else the
+    first plain-ASCII alias; else the GeoNames name without diacritics ("Dhi Qar")."""
+    plain = [a for a in aliases.split("|") if a and a.isascii()]
+    for a in plain:
+        if ADMIN_SUFFIX.search(a):
+            return ADMIN_SUFFIX.sub("", a)
+    return plain[0] if plain else ascii_name(name)
+
+
 def arabic_aliases(*values: str) -> list[str]:
     seen: list[str] = []
     for v in values:
@@ -84,13 +97,16 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     rows: list[dict] = []
     gz = shared / "geonames_gazetteer"
 
-    # admin1 names (English, ASCII-folded) by (country, admin1_code)
-    admin1_name: dict[tuple[str, str], str] = {}
+    # admin1 names in plain English ("Nineveh", "Deir ez-Zor") by (country, admin1_code)
     subdivisions = list(tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"))
+    syria_rows = list(tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv"))
+    syria_admin1 = {r["id"]: r["name_en"] for r in syria_rows if r["level"] == "1"}
+    syria_by_geonames = {r["geonames_id"]: r["name_en"] for r in syria_rows if r["level"] == "1" and r["geonames_id"]}
+    admin1_name: dict[tuple[str, str], str] = {}
     for r in subdivisions:
         if r["level"] == "1":
-            admin1_name[(r["country_code"], r["admin1_code"])] = ascii_name(r["name"])
-    syria_admin1 = {r["id"]: r["name_en"] for r in tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv") if r["level"] == "1"}
+            admin1_name[(r["country_code"], r["admin1_code"])] = (
+                syria_by_geonames.get(r["geonameid"]) or english_admin1(r["name"], r["aliases_all"]))
 
     # populated places
     seen_ids: set[str] = set()
