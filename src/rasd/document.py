@@ -35,9 +35,9 @@ class Article:
 class Span:
     """A stretch of the original text: ``text == article.text[start:end]``."""
 
+    text: str
     start: int
     end: int
-    text: str
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
