@@ -37,6 +37,8 @@ def test_every_normalised_span_maps_to_a_valid_original_span(text):
     for i in range(len(view.text)):
         s, e = view.to_original(i, i + 1)
         assert 0 <= s < e <= len(text)
+        # each normalised character comes from the original character it maps to
+        assert view.text[i] in normalize(text[s]).text
 
 
 @settings(max_examples=200, deadline=None)

@@ -9,8 +9,11 @@ character it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Optional
 
 # Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks) and tatweel.
 _DROP = set(
@@ -56,77 +59,101 @@ class NormalizeOptions:
 class TextView:
     """A normalised view of ``original`` with a character-level offset map.
 
-    ``index[i]`` is the original index of normalised character ``i``;
-    ``index`` has one extra entry equal to ``len(original)`` so that an end
-    offset always maps.
+    Most characters map one to one; the map is stored sparsely as the
+    normalised positions where the offset to the original changes (after a run
+    of removed characters, or an expanded ligature), so building a view costs
+    C-level string operations only.
     """
 
     original: str
     text: str
-    index: list[int]
+    breaks: list[int]  # normalised positions where the shift changes (sorted)
+    shifts: list[int]  # original index − normalised index from that position on
+
+    def orig(self, i: int) -> int:
+        """Original index of normalised character ``i`` (``len(text)`` maps to ``len(original)``)."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = bisect_right(self.breaks, i) - 1
+        return i + (self.shifts[k] if k >= 0 else 0)
+
+    @property
+    def index(self) -> list[int]:
+        """The full map, one entry per normalised character plus the end (for tests and debugging)."""
+        return [self.orig(i) for i in range(len(self.text))] + [len(self.original)]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span ``[start, end)`` to the original span covering it."""
         if end <= start:
-            o = self.index[start]
+            o = self.orig(start)
             return o, o
-        e = self.index[end - 1] + 1
+        e = self.orig(end - 1) + 1
         # diacritics and tatweel written on the last letter belong to the span ("عاماً")
         while e < len(self.original) and self.original[e] in _MARKS:
             e += 1
-        return self.index[start], e
+        return self.orig(start), e
 
     def original_span(self, start: int, end: int) -> str:
         s, e = self.to_original(start, end)
         return self.original[s:e]
 
 
-def _fold_map(options: NormalizeOptions) -> dict[str, str]:
-    table = dict(_FOLD_BASE)
+def _tables(options: NormalizeOptions) -> tuple[dict[int, Optional[str]], "re.Pattern[str]"]:
+    table: dict[int, Optional[str]] = {ord(c): None for c in _DROP}
+    fold = dict(_FOLD_BASE)
     if options.fold_letters:
-        table.update(_FOLD_LETTERS)
-    return table
+        fold.update(_FOLD_LETTERS)
+    table.update({ord(k): v for k, v in fold.items()})
+    if options.lowercase:
+        table.update({c: chr(c).lower() for c in range(ord("A"), ord("Z") + 1)})
+    return table, re.compile("[" + re.escape("".join(sorted(_DROP))) + "]+")
 
 
 _DEFAULT = NormalizeOptions()
-_DEFAULT_TABLE = _fold_map(_DEFAULT)
+_DEFAULT_TABLES = _tables(_DEFAULT)
+# Compatibility characters that NFKC rewrites, possibly into several characters:
+# Latin ligatures, Arabic presentation forms A and B, full-width forms.
+_COMPAT_RE = re.compile("[\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef]")
 
 
 def normalize(text: str, options: NormalizeOptions = _DEFAULT) -> TextView:
     """Normalise ``text`` for matching, keeping the offset map.
 
-    Presentation forms and other compatibility characters go through NFKC
-    (one original character may become several, all mapped to it);
-    diacritics, tatweel and bidi/zero-width controls are removed.
+    Diacritics, tatweel and bidi/zero-width controls are removed; letters and
+    digits are folded (see module docstring); presentation forms and other
+    compatibility characters go through NFKC (one original character may become
+    several, all mapped to it).
     """
-    table = _DEFAULT_TABLE if options is _DEFAULT else _fold_map(options)
+    table, drop_re = _DEFAULT_TABLES if options is _DEFAULT else _tables(options)
+    if _COMPAT_RE.search(text):
+        return _normalize_slow(text, table)
+    breaks: list[int] = []
+    shifts: list[int] = []
+    removed = 0
+    for m in drop_re.finditer(text):
+        removed += m.end() - m.start()
+        breaks.append(m.start() - (removed - (m.end() - m.start())))
+        shifts.append(removed)
+    return TextView(original=text, text=text.translate(table), breaks=breaks, shifts=shifts)
+
+
+def _normalize_slow(text: str, table: dict[int, Optional[str]]) -> TextView:
+    """Character by character, for texts with compatibility characters to expand."""
     out: list[str] = []
-    index: list[int] = []
+    breaks: list[int] = []
+    shifts: list[int] = []
+    shift = 0
     for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        mapped = table.get(ch)
-        if mapped is not None:
-            out.append(mapped)
-            index.append(i)
-            continue
-        if ch.isascii():
-            out.append(ch.lower() if options.lowercase else ch)
-            index.append(i)
-            continue
-        # Compatibility forms (Arabic presentation forms, ligatures, full-width) only.
-        decomposed = unicodedata.normalize("NFKC", ch) if unicodedata.decomposition(ch).startswith("<") else ch
-        for piece in decomposed:
-            if piece in _DROP:
-                continue
-            piece = table.get(piece, piece)
-            if options.lowercase:
-                piece = piece.lower()
-            for p in piece:
-                out.append(p)
-                index.append(i)
-    index.append(len(text))
-    return TextView(original=text, text="".join(out), index=index)
+        pieces = unicodedata.normalize("NFKC", ch) if _COMPAT_RE.match(ch) else ch
+        folded = pieces.translate(table)
+        for piece in folded:
+            j = len(out)
+            if i - j != shift:
+                shift = i - j
+                breaks.append(j)
+                shifts.append(shift)
+            out.append(piece)
+    return TextView(original=text, text="".join(out), breaks=breaks, shifts=shifts)
 
 
 def norm(text: str) -> str:
