@@ -27,6 +27,8 @@ class _Calendar:
     weekdays: dict[str, int]
     relative: dict[tuple[str, ...], int]
     max_month_len: int
+    month_heads: frozenset[str]  # first words of month names
+    word_heads: frozenset[str]  # first words of any date expression that starts with a word
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,9 @@ def calendar() -> _Calendar:
     months = {tuple(norm(n).split()): int(m) for m, names in d["gregorian"].items() for n in names}
     weekdays = {norm(n): int(k) for k, names in d["weekdays"].items() for n in names}
     relative = {tuple(norm(k).split()): int(v) for k, v in d["relative_days"].items()}
-    return _Calendar(months, weekdays, relative, max(len(k) for k in months))
+    month_heads = frozenset(k[0] for k in months)
+    word_heads = month_heads | frozenset(weekdays) | frozenset(k[0] for k in relative)
+    return _Calendar(months, weekdays, relative, max(len(k) for k in months), month_heads, word_heads)
 
 
 def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
@@ -74,10 +78,19 @@ def find_dates(text: str, tokens: list[Token], lo: int, hi: int,
                published: Optional[dt.date]) -> list[DateMention]:
     """Date expressions in tokens[lo:hi]; relative ones need ``published``."""
     cal = calendar()
+    heads = cal.word_heads
     out: list[DateMention] = []
     i = lo
     while i < hi:
         t = tokens[i]
+        if t.kind == "num":
+            nxt = tokens[i + 1] if i + 1 < hi else None
+            if nxt is None or not any(f in cal.month_heads for f in nxt.forms[:3]):
+                i += 1
+                continue
+        elif t.kind != "ar" or not any(f in heads for f in t.forms):
+            i += 1
+            continue
         # DAY MONTH [YEAR]
         if t.kind == "num" and t.norm.isdigit() and 1 <= int(t.norm) <= 31 and i + 1 < hi:
             m = _month_at(tokens, i + 1, hi)

@@ -30,6 +30,7 @@ class _Lexicon:
     vague: dict[tuple[str, ...], tuple[int, int]]
     vague_sorted: list[tuple[tuple[str, ...], tuple[int, int]]]
     vague_heads: set[str]
+    starts: frozenset[str]  # every word that can begin a number or a vague plural
     modifiers: dict[str, list[tuple[str, ...]]]
     range_join: set[str]
     after: dict[str, list[tuple[str, ...]]]
@@ -75,6 +76,7 @@ def lexicon() -> _Lexicon:
         vague=vague,
         vague_sorted=sorted(vague.items(), key=lambda x: -len(x[0])),
         vague_heads={k[0] for k in vague},
+        starts=frozenset(words) | frozenset(k[0] for k in vague),
         modifiers={k: _phrases(v) for k, v in d["modifiers"].items() if k != "range_join"},
         range_join={norm(w) for w in d["modifiers"]["range_join"]},
         after={k: _phrases(v) for k, v in d["modifiers_after"].items()},
@@ -258,10 +260,14 @@ def _num(v: Optional[float]):
 def find_quantities(text: str, tokens: list[Token], lo: int, hi: int) -> list[Quantity]:
     """All quantities in tokens[lo:hi] (one sentence), as spans of ``text``."""
     lex = lexicon()
+    starts = lex.starts
     out: list[Quantity] = []
     i = lo
     while i < hi:
         t = tokens[i]
+        if t.kind != "num" and (t.kind != "ar" or not any(f in starts for f in t.forms)):
+            i += 1
+            continue
         low = high = None
         approx = False
         start = i

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.knowledge import load_yaml
-from rasd.text.normalize import TextView
+from rasd.text.normalize import _MARKS, TextView
 
 _TOKEN_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*)"
@@ -25,7 +25,7 @@ _TOKEN_RE = re.compile(
 _SENT_END_RE = re.compile(r"(?<!\d)[.!?؟؛;…]+(?=[\s\"'»”)\]]|$)|(?<=\d)[.!?؟؛;]+(?=\s|$)|\n+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token: original offsets, normalised form and its clitic-stripped variants."""
 
@@ -47,7 +47,7 @@ class Token:
         return len(self.norm) - len(form) if self.norm.endswith(form) else 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence: original offsets and the half-open token range [first, last)."""
 
@@ -94,12 +94,22 @@ def clitic_forms(word: str) -> tuple[str, ...]:
 
 def tokenize(view: TextView) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
+    identity = not view.breaks  # nothing removed or expanded: offsets are the same
+    to_original = view.to_original
+    original = view.original
     for m in _TOKEN_RE.finditer(view.text):
         kind = m.lastgroup or "punct"
-        s, e = view.to_original(m.start(), m.end())
+        ns, ne = m.span()
+        if identity:
+            s, e = ns, ne
+            while e < len(original) and original[e] in _MARKS:
+                e += 1
+        else:
+            s, e = to_original(ns, ne)
         w = m.group()
         forms = clitic_forms(w) if kind == "ar" else (w,)
-        tokens.append(Token(len(tokens), s, e, m.start(), m.end(), w, kind, forms))
+        append(Token(len(tokens), s, e, ns, ne, w, kind, forms))
     return tokens
 
 

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Throughput of the text layer (normalise, segment, numbers, dates) on corpus articles.
+
+    python benchmarks/text_layer.py [--articles 3000]
+
+Reports MB of UTF-8 Arabic text per second for each step and in total, on one
+core (one process). Reads the research-only corpus from ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/data/corpus/saudinewsnet.jsonl.gz")
+    a = ap.parse_args()
+    if not a.corpus.exists():
+        print(f"corpus not found: {a.corpus}", file=sys.stderr)
+        return 2
+    from rasd.text.dates import find_dates
+    from rasd.text.normalize import normalize
+    from rasd.text.numbers import find_quantities
+    from rasd.text.segment import split_sentences, tokenize
+
+    records = []
+    with gzip.open(a.corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["text"].strip():
+                records.append((rec["text"], dt.date.fromisoformat(rec["published"])))
+            if len(records) >= a.articles:
+                break
+    mb = sum(len(t.encode("utf-8")) for t, _ in records) / 1e6
+    find_quantities("تحميل", tokenize(normalize("تحميل")), 0, 1)  # load lexicons outside the timing
+    find_dates("تحميل", tokenize(normalize("تحميل")), 0, 1, None)
+    timings = {"normalise": 0.0, "segment": 0.0, "numbers": 0.0, "dates": 0.0}
+    for text, published in records:
+        t0 = time.perf_counter()
+        view = normalize(text)
+        t1 = time.perf_counter()
+        tokens = tokenize(view)
+        sentences = split_sentences(view, tokens)
+        t2 = time.perf_counter()
+        for s in sentences:
+            find_quantities(text, tokens, s.first, s.last)
+        t3 = time.perf_counter()
+        for s in sentences:
+            find_dates(text, tokens, s.first, s.last, published)
+        t4 = time.perf_counter()
+        for k, v in zip(timings, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            timings[k] += v
+    total = sum(timings.values())
+    print(f"machine: {os.cpu_count()} cores; one process; {len(records)} articles, {mb:.1f} MB UTF-8")
+    for k, v in timings.items():
+        print(f"{k:>10}: {mb / v:6.2f} MB/s")
+    print(f"{'total':>10}: {mb / total:6.2f} MB/s per core")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
