@@ -48,6 +48,7 @@ def test_tokens_and_sentences_stay_inside_the_text(text):
     tokens = tokenize(view)
     for t in tokens:
         assert 0 <= t.start < t.end <= len(text)
+        assert (t.start, t.end) == view.to_original(t.nstart, t.nend)
     for s in split_sentences(view, tokens):
         assert text[s.start:s.end].strip()
 

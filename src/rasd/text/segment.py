@@ -93,23 +93,29 @@ def clitic_forms(word: str) -> tuple[str, ...]:
 
 
 def tokenize(view: TextView) -> list[Token]:
+    """Tokens with original offsets; walks the view's sparse offset map in step with the text."""
     tokens: list[Token] = []
     append = tokens.append
-    identity = not view.breaks  # nothing removed or expanded: offsets are the same
-    to_original = view.to_original
     original = view.original
+    n = len(original)
+    breaks, shifts = view.breaks, view.shifts
+    nb = len(breaks)
+    k = -1  # index of the last break at or before the current position
+    marks = _MARKS
     for m in _TOKEN_RE.finditer(view.text):
-        kind = m.lastgroup or "punct"
         ns, ne = m.span()
-        if identity:
-            s, e = ns, ne
-            while e < len(original) and original[e] in _MARKS:
-                e += 1
-        else:
-            s, e = to_original(ns, ne)
+        while k + 1 < nb and breaks[k + 1] <= ns:
+            k += 1
+        s = ns + (shifts[k] if k >= 0 else 0)
+        j = k
+        while j + 1 < nb and breaks[j + 1] <= ne - 1:
+            j += 1
+        e = ne + (shifts[j] if j >= 0 else 0)
+        while e < n and original[e] in marks:
+            e += 1
+        kind = m.lastgroup or "punct"
         w = m.group()
-        forms = clitic_forms(w) if kind == "ar" else (w,)
-        append(Token(len(tokens), s, e, ns, ne, w, kind, forms))
+        append(Token(len(tokens), s, e, ns, ne, w, kind, clitic_forms(w) if kind == "ar" else (w,)))
     return tokens
 
 
