@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from rasd.document import Doc, Event, Place, Quantity
+from rasd.document import Actor, Doc, Event, Place, Quantity
 from rasd.extract.places import cues as place_cues
 from rasd.knowledge import load_yaml
 from rasd.text.matcher import PhraseMatcher
@@ -41,6 +41,7 @@ class SubType:
 @dataclass
 class _Lexicon:
     triggers: PhraseMatcher[SubType]
+    types: dict[str, SubType]
     modality: PhraseMatcher[str]
     state_before: PhraseMatcher[str]
     state_window: int
@@ -54,8 +55,9 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     d = load_yaml("triggers.yaml")
     triggers: PhraseMatcher[SubType] = PhraseMatcher()
+    types: dict[str, SubType] = {}
     for name, spec in d["sub_event_types"].items():
-        st = SubType(name, spec["event_type"], int(spec.get("priority", 0)))
+        st = types[name] = SubType(name, spec["event_type"], int(spec.get("priority", 0)))
         for t in spec.get("triggers") or ():
             triggers.add(str(t), st)
     modality: PhraseMatcher[str] = PhraseMatcher(strip_article=False)
@@ -66,7 +68,7 @@ def lexicon() -> _Lexicon:
     def words(key: str) -> PhraseMatcher[str]:
         return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
 
-    return _Lexicon(triggers, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
+    return _Lexicon(triggers, types, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
                     words("origin_before"), set(c["arrival_types"]), set(c["non_participant_kinds"]))
 
 
@@ -157,7 +159,7 @@ def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> N
 FIRST_INTER = {"Displacement": {7}, "Protests": {6}, "Riots": {5, 6}}
 
 
-def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[str]:
+def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
     """Distinct actor names of the sentence that can take part in an event, in order.
 
     Media and monitors report but do not act; unresolved generic phrases stay in
@@ -167,22 +169,45 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[str]:
     """
     lex = lexicon()
     first_inter = FIRST_INTER.get(subtype.name) or FIRST_INTER.get(subtype.event_type) or set()
-    named: list[str] = []
-    groups: list[tuple[Optional[int], str]] = []
+    seen: set[str] = set()
+    named: list[Actor] = []
+    groups: list[Actor] = []
     for a in doc.actors:
         if not _in(a.start, a.end, sent, doc) or not a.name or a.kind in lex.non_participant_kinds:
             continue
-        if a.registry_id is None and a.kind == "generic":
+        if (a.registry_id is None and a.kind == "generic") or a.name in seen:
             continue
-        if a.name in named or any(a.name == g for _, g in groups):
-            continue
-        if a.kind == "group":
-            groups.append((a.inter, a.name))
-        else:
-            named.append(a.name)
-    leading = [g for inter, g in groups if inter in first_inter]
-    trailing = [g for inter, g in groups if inter not in first_inter]
+        seen.add(a.name)
+        (groups if a.kind == "group" else named).append(a)
+    leading = [g for g in groups if g.inter in first_inter]
+    trailing = [g for g in groups if g.inter not in first_inter]
     return leading + named + trailing
+
+
+#: Inter codes of non-state armed actors (rebels, political and identity militias).
+NON_STATE = {2, 3, 4}
+
+
+def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity]) -> SubType:
+    """Sub-types the trigger word alone cannot tell apart, decided by who acts.
+
+    A territorial gain is the government's or a non-state actor's by actor1;
+    "arrests" by a non-state group are abductions; arrests or dispersal where
+    protesters are present are a protest with intervention; a protest in which
+    people are killed is excessive force against protesters.
+    """
+    first = actors[0] if actors else None
+    types = lexicon().types
+    name = subtype.name
+    if name in ("Government regains territory", "Non-state actor overtakes territory") and first:
+        name = "Non-state actor overtakes territory" if first.inter in NON_STATE else "Government regains territory"
+    elif name == "Arrests" and any(a.inter == 6 for a in actors):
+        name = "Protest with intervention"
+    elif name == "Arrests" and first and first.inter in NON_STATE:
+        name = "Abduction/forced disappearance"
+    elif subtype.event_type == "Protests" and any(q.category == "killed" for q in quantities):
+        name = "Excessive force against protesters"
+    return types.get(name, subtype)
 
 
 def _fatalities(quantities: list[Quantity]) -> Optional[int]:
@@ -207,8 +232,8 @@ class EventStage:
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start:
                 continue
-            cands = [_Candidate(m.payloads[0], m.first, m.last)
-                     for m in lex.triggers.find(doc.tokens, sent.first, sent.last)]
+            cands = [_Candidate(st, m.first, m.last)
+                     for m in lex.triggers.find_all(doc.tokens, sent.first, sent.last) for st in m.payloads]
             cands = [c for c in cands if _blocked(doc, sent, c.first) is None]
             if not cands:
                 if last_event and n - last_event[0] <= ELABORATION_SENTENCES:
@@ -228,14 +253,15 @@ class EventStage:
                 last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
             actors = _participants(doc, sent, best.subtype)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
+            subtype = _refine(best.subtype, actors, quantities)
             source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
             confidence = 0.45 + (0.2 if place and place.geo_precision == 1 else 0.1 if place else -0.15) \
                 + (0.1 if actors else 0) + (0.05 if dates else 0)
             event = Event(
-                event_type=best.subtype.event_type, sub_event_type=best.subtype.name,
+                event_type=subtype.event_type, sub_event_type=subtype.name,
                 date=date, time_precision=precision,
-                actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
+                actor1=actors[0].name if actors else None, actor2=actors[1].name if len(actors) > 1 else None,
                 location=place.location() if place else None,
                 fatalities=_fatalities(quantities),
                 quantities=[q.to_dict() for q in quantities],

@@ -115,6 +115,35 @@ class PhraseMatcher(Generic[T]):
                 break
         return best
 
+    def matches_at(self, tokens: list[Token], i: int, stop: int, max_forms: int = 4) -> list[Match[T]]:
+        """Every phrase starting at tokens[i], of any length, through any clitic form."""
+        tok = tokens[i]
+        if not tok.is_word and tok.kind != "num":
+            return []
+        out: list[Match[T]] = []
+        for fi, form in enumerate(tok.forms[:max_forms]):
+            if not self.strip_article and "ال" + form in tok.forms:
+                continue
+            for n in self.lengths.get(form, ()):
+                if n <= stop - i:
+                    hit = self.exact.get((form,) + tuple(t.norm for t in tokens[i + 1:i + n]))
+                    if hit:
+                        out.append(Match(i, i + n, list(hit), form, fi > 0))
+            for cut in self.prefix_sizes:
+                if cut > len(form):
+                    continue
+                for key, payload in self.prefixed.get(form[:cut], ()):
+                    n = len(key)
+                    if i + n <= stop and all(self._token_ok(key[k], tokens[i + k], k == 0, form) for k in range(n)):
+                        out.append(Match(i, i + n, [payload], form, fi > 0))
+        return out
+
+    def find_all(self, tokens: list[Token], lo: int = 0, hi: Optional[int] = None) -> list[Match[T]]:
+        """Every match in tokens[lo:hi], overlapping ones included (for lexicons where a
+        shorter phrase can outrank a longer one, such as event triggers)."""
+        hi = len(tokens) if hi is None else hi
+        return [m for i in range(lo, hi) for m in self.matches_at(tokens, i, hi)]
+
     def find(self, tokens: list[Token], lo: int = 0, hi: Optional[int] = None) -> list[Match[T]]:
         """Non-overlapping longest matches, left to right."""
         hi = len(tokens) if hi is None else hi
