@@ -9,34 +9,16 @@ research-only corpus from ../shared; exits with a message when it is absent.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import os
 import resource
 import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from corpus import load_articles, parse_args
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/data/corpus/saudinewsnet.jsonl.gz")
-    a = ap.parse_args()
-    if not a.corpus.exists():
-        print(f"corpus not found: {a.corpus}", file=sys.stderr)
-        return 2
-    records = []
-    with gzip.open(a.corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["text"].strip():
-                records.append(rec)
-            if len(records) >= a.articles:
-                break
+    a = parse_args(__doc__, articles=2000)
+    records = load_articles(a.corpus, a.articles)
     import rasd
 
     t0 = time.perf_counter()

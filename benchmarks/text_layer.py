@@ -9,44 +9,27 @@ core (one process). Reads the research-only corpus from ../shared.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import gzip
-import json
 import os
 import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
+from corpus import load_articles, parse_args
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=3000)
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/data/corpus/saudinewsnet.jsonl.gz")
-    a = ap.parse_args()
-    if not a.corpus.exists():
-        print(f"corpus not found: {a.corpus}", file=sys.stderr)
-        return 2
+    a = parse_args(__doc__, articles=3000)
+    records = load_articles(a.corpus, a.articles)
     from rasd.text.dates import find_dates
     from rasd.text.normalize import normalize
     from rasd.text.numbers import find_quantities
     from rasd.text.segment import split_sentences, tokenize
 
-    records = []
-    with gzip.open(a.corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["text"].strip():
-                records.append((rec["text"], dt.date.fromisoformat(rec["published"])))
-            if len(records) >= a.articles:
-                break
-    mb = sum(len(t.encode("utf-8")) for t, _ in records) / 1e6
+    mb = sum(len(r["text"].encode("utf-8")) for r in records) / 1e6
     find_quantities("تحميل", tokenize(normalize("تحميل")), 0, 1)  # load lexicons outside the timing
     find_dates("تحميل", tokenize(normalize("تحميل")), 0, 1, None)
     timings = {"normalise": 0.0, "segment": 0.0, "numbers": 0.0, "dates": 0.0}
-    for text, published in records:
+    for rec in records:
+        text, published = rec["text"], dt.date.fromisoformat(rec["published"])
         t0 = time.perf_counter()
         view = normalize(text)
         t1 = time.perf_counter()
