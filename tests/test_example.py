@@ -85,3 +85,16 @@ def test_document_round_trips(example_doc, example_text):
     d = example_doc.to_dict()
     again = Document.from_dict(d, text=example_text)
     assert again.to_dict() == d
+
+
+def test_clauses_of_the_deal_are_terms_not_events(example_doc, example_text):
+    clause = "ونص أيضاً على عدم إخضاع العوائل إلى التحقيق"
+    ag = events(example_doc, "Agreement")[0]
+    assert any(t.startswith(clause) for t in ag.terms)
+    start = example_text.index(clause)
+    assert not any(e.evidence["start"] == start for e in example_doc.events)
+
+
+def test_section_headings_are_not_events(example_doc, example_text):
+    heading = example_text.index("التحالف يواصل نقل المدنيين")
+    assert not any(e.evidence["start"] == heading for e in example_doc.events)

@@ -74,3 +74,11 @@ def test_decimal_point_does_not_end_a_sentence():
     text = "نزح 2.5 مليون شخص من المدينة."
     view = normalize(text)
     assert len(split_sentences(view, tokenize(view))) == 1
+
+
+def test_short_unpunctuated_lines_are_headings():
+    text = "نص الخبر الأول.\n\nالتحالف يواصل نقل المدنيين\n\nبالتوازي مع ذلك، وصلت اليوم دفعة جديدة من المدنيين."
+    view = normalize(text)
+    flags = [(text[s.start:s.end], s.heading) for s in split_sentences(view, tokenize(view))]
+    assert flags == [("نص الخبر الأول.", False), ("التحالف يواصل نقل المدنيين", True),
+                     ("بالتوازي مع ذلك، وصلت اليوم دفعة جديدة من المدنيين.", False)]

@@ -21,6 +21,7 @@ from rasd.document import Actor, Doc, Event, Place, Quantity
 from rasd.extract.places import cues as place_cues
 from rasd.knowledge import load_yaml
 from rasd.text.matcher import PhraseMatcher
+from rasd.text.normalize import norm
 from rasd.text.segment import Sentence
 
 #: A sentence dated more than this many days before publication reports background, not an event.
@@ -47,6 +48,10 @@ class _Lexicon:
     state_window: int
     transit_before: PhraseMatcher[str]
     origin_before: PhraseMatcher[str]
+    origin_window: int
+    destinations: set[str]
+    terms_cues: PhraseMatcher[str]
+    terms_window: int
     arrival_types: set[str]
     non_participant_kinds: set[str]
 
@@ -69,7 +74,9 @@ def lexicon() -> _Lexicon:
         return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
 
     return _Lexicon(triggers, types, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
-                    words("origin_before"), set(c["arrival_types"]), set(c["non_participant_kinds"]))
+                    words("origin_before"), int(c["origin_window"]), {norm(w) for w in c["destination_words"]},
+                    words("terms_cues"), int(c["terms_window"]),
+                    set(c["arrival_types"]), set(c["non_participant_kinds"]))
 
 
 def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
@@ -114,6 +121,19 @@ def _place_token(doc: Doc, place: Place, token_at: dict[int, int]) -> int:
     return i
 
 
+def _is_origin(doc: Doc, first: int, lo: int) -> bool:
+    """Is the place at token ``first`` where something comes from: an origin cue shortly
+    before it ("من", "قادمة من"), with no destination word ("إلى") in between?"""
+    lex = lexicon()
+    for start in range(first - 1, max(lo, first - lex.origin_window) - 1, -1):
+        if doc.tokens[start].forms[0] in lex.destinations or doc.tokens[start].norm in lex.destinations:
+            return False
+        m = lex.origin_before.match_at(doc.tokens, start, first)
+        if m is not None:
+            return True
+    return False
+
+
 def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int, int],
                 lo: int) -> Optional[Place]:
     """The event's place among the sentence's places.
@@ -127,7 +147,7 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     lex = lexicon()
     firsts = {id(p): _place_token(doc, p, token_at) for p in places}
     eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)]
-    origins = [p for p in eligible if _preceded_by(lex.origin_before, doc, firsts[id(p)], lo)]
+    origins = [p for p in eligible if _is_origin(doc, firsts[id(p)], lo)]
     if subtype == "Displacement" and origins:
         return origins[0]
     if subtype in lex.arrival_types:
@@ -230,7 +250,7 @@ class EventStage:
         for n, sent in enumerate(doc.sentences):
             s_start, s_end = doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
-            if s_start < doc.body_start:
+            if s_start < doc.body_start or sent.heading:
                 continue
             cands = [_Candidate(st, m.first, m.last)
                      for m in lex.triggers.find_all(doc.tokens, sent.first, sent.last) for st in m.payloads]
@@ -242,6 +262,11 @@ class EventStage:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
             best = max(cands, key=lambda c: (c.subtype.priority, -c.first))
+            agreement = last_event[1] if last_event and last_event[1].sub_event_type == "Agreement" else None
+            if (agreement is not None and best.subtype.name != "Agreement" and n - last_event[0] <= lex.terms_window
+                    and lex.terms_cues.find(doc.tokens, sent.first, sent.last)):
+                agreement.terms.append(doc.text[s_start:s_end])  # a clause of the deal, not an event
+                continue
             dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
             date, precision = (dates[0].date, dates[0].time_precision) if dates else (doc.published, 1)
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
@@ -312,6 +337,7 @@ def merge_events(events: list[Event]) -> list[Event]:
                            (e.location.get("geo_precision") or 9) < (first.location.get("geo_precision") or 9)):
             first.location = e.location
         first.quantities.extend(q for q in e.quantities if q not in first.quantities)
+        first.terms.extend(t for t in e.terms if t not in first.terms)
         if e.fatalities is not None:
             first.fatalities = e.fatalities if first.fatalities is None else max(first.fatalities, e.fatalities)
         first.actor1 = first.actor1 or e.actor1

@@ -55,6 +55,8 @@ class Sentence:
     end: int
     first: int
     last: int
+    #: a short line of its own with no closing punctuation: a title or a section heading
+    heading: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -133,5 +135,19 @@ def split_sentences(view: TextView, tokens: list[Token]) -> list[Sentence]:
             ti += 1
         if ti > first:
             # trim to the tokens' own extent
-            sentences.append(Sentence(tokens[first].start, tokens[ti - 1].end, first, ti))
+            sentences.append(Sentence(tokens[first].start, tokens[ti - 1].end, first, ti,
+                                      _is_heading(view, tokens, first, ti)))
     return sentences
+
+
+#: A line of at most this many words with no sentence punctuation reads as a heading.
+HEADING_MAX_WORDS = 8
+
+
+def _is_heading(view: TextView, tokens: list[Token], first: int, last: int) -> bool:
+    text = view.text
+    before = text[:tokens[first].nstart].rstrip(" \t")
+    after = text[tokens[last - 1].nend:].lstrip(" \t")
+    own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    words = sum(1 for t in tokens[first:last] if t.is_word)
+    return own_line and words <= HEADING_MAX_WORDS and tokens[last - 1].kind != "punct"
