@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.text.dates import dateline, find_dates, numeric_dates
 from rasd.text.normalize import normalize
@@ -24,7 +26,11 @@ def dates(text, published=PUBLISHED):
     ("شنت طائرات التحالف غارات يوم السبت الماضي", [("السبت", "2015-07-18", 1)]),
     ("صدر البيان في 3 كانون الثاني/يناير 2015", [("3 كانون الثاني/يناير 2015", "2015-01-03", 1)]),
     ("منذ آذار 2014", [("آذار 2014", "2014-03-01", 3)]),
-    ("في 14 جويلية الجاري", [("14 جويلية", "2015-07-14", 1)]),
+    ("في 14 جويلية الجاري", [("14 جويلية الجاري", "2015-07-14", 1)]),
+    ("منذ ثلاثة أيام", [("منذ ثلاثة أيام", "2015-07-19", 1)]),
+    ("الأسبوع الماضي", [("الأسبوع الماضي", "2015-07-15", 2)]),
+    ("26 شوال 1436 هـ", [("26 شوال 1436 هـ", "2015-08-11", 1)]),
+    ("السادس من آب/أغسطس من عام 1945", [("السادس من آب/أغسطس من عام 1945", "1945-08-06", 1)]),
     ("وصلت اليوم دفعة جديدة من المدنيين", [("اليوم", "2015-07-22", 1)]),
 ])
 def test_dates(text, expected):
@@ -42,3 +48,14 @@ def test_numeric_and_dateline():
     d = dateline(text)
     assert (d.text, d.date) == ("26 فبراير 2019", "2019-02-26")
     assert text[d.start:d.end] == d.text
+
+
+def test_hijri_numeric_dates_convert():
+    assert [(d.text, d.date) for d in numeric_dates("يوم الأحد ٧/١٠/١٤٣٦هـ")] == [("٧/١٠/١٤٣٦", "2015-07-23")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789١٢/- منذقبلأمسيومينالاثنينشوالهـ٢٠١٥كانونالثانييناير")), max_size=60))
+def test_any_text_parses_without_error(text):
+    for d in dates(text) + [(x.text, x.date, x.time_precision) for x in numeric_dates(text)]:
+        assert d[0] in text and d[2] in (1, 2, 3)

@@ -1,7 +1,10 @@
-"""Dates: absolute expressions ("26 فبراير 2019", "2019-02-26") and relative ones
-("أمس", "يوم السبت") resolved against the publication date, with ACLED time precision.
+"""Dates: absolute expressions in every month system Arabic news uses, Hijri dates,
+numeric dates, and relative ones ("أمس", "يوم السبت", "الأسبوع الماضي", "منذ
+ثلاثة أيام") resolved against the publication date, with ACLED time precision
+(1 day, 2 week, 3 month).
 
-Month and weekday names live in ``knowledge/data/months.yaml``.
+Month, weekday and ordinal names live in ``knowledge/data/months.yaml``;
+Hijri dates are converted with the Umm al-Qura calendar (``hijridate``).
 """
 
 from __future__ import annotations
@@ -12,34 +15,63 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from hijridate import Hijri
+
 from rasd.document import DateMention
 from rasd.knowledge import load_yaml
+from rasd.text.matcher import PhraseMatcher
 from rasd.text.normalize import norm, normalize
 from rasd.text.segment import Token, tokenize
 
-_ISO_RE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_SEP = r"\s*[/\-.]\s*"
+_YMD_RE = re.compile(r"(?<![\d/])(\d{4})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{1,2})(?![\d/])")
+_DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})" + _SEP + r"(\d{1,2})" + _SEP + r"(\d{4})(?![\d/])")
+#: Four-digit years in this range are Hijri (1300–1499 AH ≈ 1882–2077 CE).
+_HIJRI_YEARS = range(1300, 1500)
 
 
 @dataclass
 class _Calendar:
-    months: dict[tuple[str, ...], int]
+    months: PhraseMatcher[tuple[str, int]]  # ("g" | "h", month)
     weekdays: dict[str, int]
-    relative: dict[tuple[str, ...], int]
-    max_month_len: int
-    month_heads: frozenset[str]  # first words of month names
-    word_heads: frozenset[str]  # first words of any date expression that starts with a word
+    relative: PhraseMatcher[int]
+    periods: PhraseMatcher[str]
+    ordinals: PhraseMatcher[int]
+    separators: set[str]
+    year_before: PhraseMatcher[str]
+    gregorian_markers: set[str]
+    hijri_markers: set[str]
+    month_relative: dict[str, str]
+    ago: set[str]
+    units: dict[str, str]
+    heads: frozenset[str]  # first words of any date expression that starts with a word
 
 
 @lru_cache(maxsize=1)
 def calendar() -> _Calendar:
     d = load_yaml("months.yaml")
-    months = {tuple(norm(n).split()): int(m) for m, names in d["gregorian"].items() for n in names}
+    months: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
+    for system, key in (("g", "gregorian"), ("h", "hijri")):
+        for m, names in d[key].items():
+            months.add_all((n, (system, int(m))) for n in names)
+    relative: PhraseMatcher[int] = PhraseMatcher(strip_article=False).add_all(
+        (k, int(v)) for k, v in d["relative_days"].items())
+    periods: PhraseMatcher[str] = PhraseMatcher(strip_article=False).add_all(d["relative_periods"].items())
+    ordinals: PhraseMatcher[int] = PhraseMatcher(strip_article=False).add_all(
+        (n, int(k)) for k, names in d["ordinals"].items() for n in names)
     weekdays = {norm(n): int(k) for k, names in d["weekdays"].items() for n in names}
-    relative = {tuple(norm(k).split()): int(v) for k, v in d["relative_days"].items()}
-    month_heads = frozenset(k[0] for k in months)
-    word_heads = month_heads | frozenset(weekdays) | frozenset(k[0] for k in relative)
-    return _Calendar(months, weekdays, relative, max(len(k) for k in months), month_heads, word_heads)
+    units = {norm(w): unit for unit, words in d["units"].items() for w in words}
+    heads = (set(months.lengths) | set(weekdays) | set(relative.lengths) | set(periods.lengths)
+             | set(ordinals.lengths) | {norm(w) for w in d["ago"]})
+    return _Calendar(
+        months=months, weekdays=weekdays, relative=relative, periods=periods, ordinals=ordinals,
+        separators=set(d["month_separators"]),
+        year_before=PhraseMatcher(strip_article=False).add_all((w, w) for w in d["year_before"]),
+        gregorian_markers={norm(w) for w in d["gregorian_markers"]},
+        hijri_markers={norm(w) for w in d["hijri_markers"]},
+        month_relative={norm(k): v for k, v in d["month_relative"].items()},
+        ago={norm(w) for w in d["ago"]}, units=units, heads=frozenset(heads),
+    )
 
 
 def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
@@ -49,98 +81,186 @@ def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
         return None
 
 
-def _month_at(tokens: list[Token], i: int, stop: int) -> Optional[tuple[int, int]]:
-    """(month, index after) for a month name at tokens[i], e.g. "كانون الثاني/يناير"."""
+def hijri_to_gregorian(y: int, m: int, d: int) -> Optional[dt.date]:
+    """Umm al-Qura conversion; None outside its range or for an impossible date."""
+    try:
+        g = Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)
+
+
+def _month_at(tokens: list[Token], i: int, stop: int) -> Optional[tuple[str, int, int]]:
+    """(system, month, index after) for a month name at tokens[i], with any second name of
+    the same month after a separator ("كانون الثاني/يناير", "مايو - أيار", "أيلول (سبتمبر)")."""
     cal = calendar()
-    for n in range(cal.max_month_len, 0, -1):
-        if i + n > stop:
-            continue
-        for f in tokens[i].forms[:3]:  # the name itself, or with و/ب/ل/ف attached
-            key = (f,) + tuple(t.norm for t in tokens[i + 1:i + n])
-            if key in cal.months:
-                j = i + n
-                # "كانون الثاني/يناير": a second name after a slash is the same month
-                if j + 1 < stop and tokens[j].norm == "/":
-                    second = _month_at(tokens, j + 1, stop)
-                    if second and second[0] == cal.months[key]:
-                        j = second[1]
-                return cal.months[key], j
+    m = cal.months.match_at(tokens, i, stop, max_forms=3)
+    if m is None:
+        return None
+    system, month = m.payloads[0]
+    j = m.last
+    k = j
+    while k < stop and tokens[k].norm in cal.separators:
+        k += 1
+    if k > j and k < stop:
+        second = cal.months.match_at(tokens, k, stop, max_forms=1)
+        if second and any(p[1] == month for p in second.payloads):
+            j = second.last
+            if j < stop and tokens[j].norm == ")":
+                j += 1
+    return system, month, j
+
+
+def _year_at(tokens: list[Token], j: int, stop: int) -> tuple[Optional[int], int, Optional[str]]:
+    """A year at tokens[j] ("2019", "عام 1980", "1436هـ"): (year, index after, "g"/"h"/None marker)."""
+    cal = calendar()
+    k = j
+    m = cal.year_before.match_at(tokens, j, stop) if j < stop else None
+    if m is not None:
+        k = m.last
+    if k < stop and tokens[k].kind == "num" and tokens[k].norm.isdigit() and len(tokens[k].norm) == 4:
+        year = int(tokens[k].norm)
+        k += 1
+        marker = None
+        if k < stop and tokens[k].norm in cal.hijri_markers:
+            marker, k = "h", k + 1
+        elif k < stop and tokens[k].norm in cal.gregorian_markers:
+            marker, k = "g", k + 1
+        return year, k, marker
+    return None, j, None
+
+
+def _day_at(tokens: list[Token], i: int, stop: int) -> Optional[tuple[int, int]]:
+    """A day of the month at tokens[i]: digits 1–31 or an ordinal ("السادس من")."""
+    t = tokens[i]
+    if t.kind == "num":
+        if t.norm.isdigit() and 1 <= int(t.norm) <= 31:
+            return int(t.norm), i + 1
+        return None
+    m = calendar().ordinals.match_at(tokens, i, stop, max_forms=1)
+    if m is not None and m.last < stop and tokens[m.last].norm == "من":
+        return m.payloads[0], m.last + 1
     return None
 
 
-def _year(tok: Token) -> Optional[int]:
-    if tok.kind == "num" and tok.norm.isdigit() and len(tok.norm) == 4 and 1900 <= int(tok.norm) <= 2100:
-        return int(tok.norm)
-    return None
+def _resolve(system: str, year: Optional[int], month: int, day: int,
+             published: Optional[dt.date], relation: Optional[str]) -> Optional[dt.date]:
+    if system == "h":
+        if year is None:
+            if published is None:
+                return None
+            from hijridate import Gregorian
+
+            year = Gregorian(published.year, published.month, published.day).to_hijri().year
+        return hijri_to_gregorian(year, month, day)
+    if year is not None:
+        return _safe_date(year, month, day)
+    if published is None:
+        return None
+    year = published.year
+    d = _safe_date(year, month, day)
+    if d and d > published and relation != "next":
+        d = _safe_date(year - 1, month, day)  # no year: the most recent such date
+    return d
 
 
 def find_dates(text: str, tokens: list[Token], lo: int, hi: int,
                published: Optional[dt.date]) -> list[DateMention]:
     """Date expressions in tokens[lo:hi]; relative ones need ``published``."""
     cal = calendar()
-    heads = cal.word_heads
     out: list[DateMention] = []
     i = lo
     while i < hi:
         t = tokens[i]
         if t.kind == "num":
-            nxt = tokens[i + 1] if i + 1 < hi else None
-            if nxt is None or not any(f in cal.month_heads for f in nxt.forms[:3]):
+            if not (i + 1 < hi and any(f in cal.heads for f in tokens[i + 1].forms[:3])):
                 i += 1
                 continue
-        elif t.kind != "ar" or not any(f in heads for f in t.forms):
+        elif t.kind != "ar" or not any(f in cal.heads for f in t.forms):
             i += 1
             continue
-        # DAY MONTH [YEAR]
-        if t.kind == "num" and t.norm.isdigit() and 1 <= int(t.norm) <= 31 and i + 1 < hi:
-            m = _month_at(tokens, i + 1, hi)
-            if m:
-                month, j = m
-                year = _year(tokens[j]) if j < hi else None
-                if year:
-                    j += 1
-                elif published:
-                    year = published.year
-                    if _safe_date(year, month, int(t.norm)) and _safe_date(year, month, int(t.norm)) > published:
-                        year -= 1
-                d = _safe_date(year, month, int(t.norm)) if year else None
-                if d:
-                    out.append(_mention(text, tokens, i, j, d, 1))
-                    i = j
-                    continue
-        # MONTH YEAR
-        m = _month_at(tokens, i, hi) if t.kind == "ar" else None
-        if m and m[1] < hi and _year(tokens[m[1]]):
-            month, j = m
-            out.append(_mention(text, tokens, i, j + 1, dt.date(_year(tokens[j]), month, 1), 3))
-            i = j + 1
+        found = _absolute(text, tokens, i, hi, published) or (
+            _relative(text, tokens, i, hi, published) if published else None)
+        if found is None:
+            i += 1
             continue
-        if published and t.kind == "ar":
-            # relative days: أمس، أول أمس، فجر اليوم
-            hit = None
-            for phrase, offset in cal.relative.items():
-                n = len(phrase)
-                if i + n <= hi and phrase[0] in t.forms and all(
-                        tokens[i + k].norm == phrase[k] for k in range(1, n)):
-                    if hit is None or n > hit[0]:
-                        hit = (n, offset)
-            if hit:
-                out.append(_mention(text, tokens, i, i + hit[0], published + dt.timedelta(days=hit[1]), 1))
-                i += hit[0]
-                continue
-            # weekdays: the most recent such day on or before publication
-            wd = next((cal.weekdays[f] for f in t.forms if f in cal.weekdays), None)
-            if wd is not None:
-                back = (published.weekday() - wd) % 7
-                j = i + 1
-                if j < hi and tokens[j].norm in ("الماضي", "المنصرم") and back == 0:
-                    back = 7
-                    j += 1
-                out.append(_mention(text, tokens, i, j, published - dt.timedelta(days=back), 1))
-                i = j
-                continue
-        i += 1
+        mention, i = found
+        out.append(mention)
     return out
+
+
+def _absolute(text: str, tokens: list[Token], i: int, hi: int,
+              published: Optional[dt.date]) -> Optional[tuple[DateMention, int]]:
+    cal = calendar()
+    day = _day_at(tokens, i, hi)
+    if day is not None and day[1] < hi:
+        month = _month_at(tokens, day[1], hi)
+        if month:
+            system, m, j = month
+            year, j, marker = _year_at(tokens, j, hi)
+            relation = cal.month_relative.get(tokens[j].norm) if j < hi else None
+            if relation:
+                j += 1
+            d = _resolve("h" if marker == "h" else system, year, m, day[0], published, relation)
+            if d:
+                return _mention(text, tokens, i, j, d, 1), j
+    month = _month_at(tokens, i, hi) if tokens[i].kind == "ar" else None
+    if month:
+        system, m, j = month
+        year, k, marker = _year_at(tokens, j, hi)
+        if year is not None and system == "g":
+            return _mention(text, tokens, i, k, dt.date(year, m, 1), 3), k
+        relation = cal.month_relative.get(tokens[j].norm) if j < hi else None
+        if relation and published and system == "g":
+            y = published.year if (relation == "current" or m < published.month) else published.year - 1
+            return _mention(text, tokens, i, j + 1, dt.date(y, m, 1), 3), j + 1
+    return None
+
+
+def _relative(text: str, tokens: list[Token], i: int, hi: int,
+              published: dt.date) -> Optional[tuple[DateMention, int]]:
+    cal = calendar()
+    m = cal.relative.match_at(tokens, i, hi)
+    if m is not None:
+        return _mention(text, tokens, i, m.last, published + dt.timedelta(days=m.payloads[0]), 1), m.last
+    m = cal.periods.match_at(tokens, i, hi)
+    if m is not None:
+        if m.payloads[0] == "week":
+            return _mention(text, tokens, i, m.last, published - dt.timedelta(days=7), 2), m.last
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return _mention(text, tokens, i, m.last, first.replace(day=1), 3), m.last
+    t = tokens[i]
+    if t.norm in cal.ago and i + 1 < hi:
+        found = _period_length(tokens, i + 1, hi)
+        if found:
+            days, precision, j = found
+            return _mention(text, tokens, i, j, published - dt.timedelta(days=days), precision), j
+    wd = next((cal.weekdays[f] for f in t.forms if f in cal.weekdays), None)
+    if wd is not None:
+        back = (published.weekday() - wd) % 7
+        j = i + 1
+        if j < hi and tokens[j].norm in ("الماضي", "المنصرم") and back == 0:
+            back = 7
+            j += 1
+        return _mention(text, tokens, i, j, published - dt.timedelta(days=back), 1), j
+    return None
+
+
+def _period_length(tokens: list[Token], j: int, hi: int) -> Optional[tuple[int, int, int]]:
+    """"ثلاثة أيام", "يومين", "أسبوع" after منذ/قبل: (days, precision, index after)."""
+    from rasd.text.numbers import parse_number
+
+    cal = calendar()
+    unit = cal.units.get(tokens[j].norm)
+    if unit in ("dual_day", "dual_week"):
+        return (2 if unit == "dual_day" else 14), (1 if unit == "dual_day" else 2), j + 1
+    if unit in ("day", "week"):
+        return (1 if unit == "day" else 7), (1 if unit == "day" else 2), j + 1
+    n = parse_number(tokens, j, hi)
+    if n and n[1] < hi and cal.units.get(tokens[n[1]].norm) in ("day", "week"):
+        per = 1 if cal.units[tokens[n[1]].norm] == "day" else 7
+        return int(n[0]) * per, (1 if per == 1 else 2), n[1] + 1
+    return None
 
 
 def _mention(text: str, tokens: list[Token], i: int, j: int, d: dt.date, precision: int) -> DateMention:
@@ -149,16 +269,18 @@ def _mention(text: str, tokens: list[Token], i: int, j: int, d: dt.date, precisi
 
 
 def numeric_dates(text: str) -> list[DateMention]:
-    """ISO (2019-02-26) and day/month/year (26/2/2019) dates anywhere in ``text``."""
+    """Numeric dates anywhere in ``text``: 2019-02-26, 2015/8/25, 26/2/2019, "20 / 07 / 2015",
+    and Hijri ones by their year (1436/10/15, ٧/١٠/١٤٣٦هـ)."""
     view = normalize(text)
     out = []
-    for rx, order in ((_ISO_RE, (0, 1, 2)), (_DMY_RE, (2, 1, 0))):
+    for rx, order in ((_YMD_RE, (0, 1, 2)), (_DMY_RE, (2, 1, 0))):
         for m in rx.finditer(view.text):
             g = m.groups()
-            d = _safe_date(int(g[order[0]]), int(g[order[1]]), int(g[order[2]]))
-            if d:
+            y, mo, d = int(g[order[0]]), int(g[order[1]]), int(g[order[2]])
+            date = hijri_to_gregorian(y, mo, d) if y in _HIJRI_YEARS else _safe_date(y, mo, d)
+            if date:
                 s, e = view.to_original(m.start(), m.end())
-                out.append(DateMention(start=s, end=e, text=text[s:e], date=d.isoformat(), time_precision=1))
+                out.append(DateMention(start=s, end=e, text=text[s:e], date=date.isoformat(), time_precision=1))
     return sorted(out, key=lambda x: x.start)
 
 
