@@ -173,10 +173,10 @@ def find_dates(text: str, tokens: list[Token], lo: int, hi: int,
     while i < hi:
         t = tokens[i]
         if t.kind == "num":
-            if not (i + 1 < hi and any(f in cal.heads for f in tokens[i + 1].forms[:3])):
+            if not (i + 1 < hi and not cal.heads.isdisjoint(tokens[i + 1].forms)):
                 i += 1
                 continue
-        elif t.kind != "ar" or not any(f in cal.heads for f in t.forms):
+        elif t.kind != "ar" or cal.heads.isdisjoint(t.forms):
             i += 1
             continue
         found = _absolute(text, tokens, i, hi, published) or (

@@ -409,7 +409,7 @@ def find_quantities(text: str, tokens: list[Token], lo: int, hi: int) -> list[Qu
     i = lo
     while i < hi:
         t = tokens[i]
-        if t.kind != "num" and (t.kind != "ar" or not any(f in starts for f in t.forms)):
+        if t.kind != "num" and (t.kind != "ar" or starts.isdisjoint(t.forms)):
             i += 1
             continue
         r = _read_number(tokens, i, hi, lo)

@@ -59,6 +59,11 @@ class Sentence:
     heading: bool = False
 
 
+#: Clitic forms of words already seen (bounded; news vocabulary is small).
+_FORMS: dict[str, tuple[str, ...]] = {}
+_FORMS_MAX = 500_000
+
+
 @lru_cache(maxsize=1)
 def _clitics() -> dict:
     return load_yaml("clitics.yaml")
@@ -104,6 +109,7 @@ def tokenize(view: TextView) -> list[Token]:
     nb = len(breaks)
     k = -1  # index of the last break at or before the current position
     marks = _MARKS
+    cache = _FORMS
     for m in _TOKEN_RE.finditer(view.text):
         ns, ne = m.span()
         while k + 1 < nb and breaks[k + 1] <= ns:
@@ -117,7 +123,15 @@ def tokenize(view: TextView) -> list[Token]:
             e += 1
         kind = m.lastgroup or "punct"
         w = m.group()
-        append(Token(len(tokens), s, e, ns, ne, w, kind, clitic_forms(w) if kind == "ar" else (w,)))
+        if kind == "ar":
+            forms = cache.get(w)
+            if forms is None:
+                forms = clitic_forms(w)
+                if len(cache) < _FORMS_MAX:
+                    cache[w] = forms
+        else:
+            forms = (w,)
+        append(Token(len(tokens), s, e, ns, ne, w, kind, forms))
     return tokens
 
 
@@ -145,9 +159,14 @@ HEADING_MAX_WORDS = 8
 
 
 def _is_heading(view: TextView, tokens: list[Token], first: int, last: int) -> bool:
+    if tokens[last - 1].kind == "punct" or last - first > 2 * HEADING_MAX_WORDS:
+        return False
     text = view.text
-    before = text[:tokens[first].nstart].rstrip(" \t")
-    after = text[tokens[last - 1].nend:].lstrip(" \t")
-    own_line = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    words = sum(1 for t in tokens[first:last] if t.is_word)
-    return own_line and words <= HEADING_MAX_WORDS and tokens[last - 1].kind != "punct"
+    b = tokens[first].nstart - 1
+    while b >= 0 and text[b] in " \t":
+        b -= 1
+    a = tokens[last - 1].nend
+    while a < len(text) and text[a] in " \t":
+        a += 1
+    own_line = (b < 0 or text[b] == "\n") and (a >= len(text) or text[a] == "\n")
+    return own_line and sum(1 for t in tokens[first:last] if t.is_word) <= HEADING_MAX_WORDS
