@@ -16,7 +16,7 @@ from typing import Optional
 from rasd.document import Actor, Doc
 from rasd.extract.places import focus_from_places
 from rasd.knowledge import load_yaml
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import PhraseMatcher, phrase_key
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,6 @@ class ActorRegistry:
 
     def lookup(self, text: str) -> list[RegistryActor]:
         """Registry actors one of whose aliases is exactly ``text``."""
-        from rasd.text.matcher import phrase_key
-
         return [self.actors[r.key] for r in self.matcher.get(phrase_key(text)) if r.kind == "actor"]
 
 

@@ -93,9 +93,6 @@ class TextView:
             e += 1
         return self.orig(start), e
 
-    def original_span(self, start: int, end: int) -> str:
-        s, e = self.to_original(start, end)
-        return self.original[s:e]
 
 
 def _tables(options: NormalizeOptions) -> tuple[dict[int, Optional[str]], "re.Pattern[str]"]:
