@@ -52,6 +52,7 @@ class _Lexicon:
     subset_cues: PhraseMatcher[str]
     not_count_before: set[str]
     not_nouns: set[str]
+    year_range: tuple[int, int]
     after_cue_window: int
     starts: frozenset[str]  # every word that can begin a number, a vague plural or a dual
 
@@ -110,6 +111,7 @@ def lexicon() -> _Lexicon:
         subset_cues=_matcher(d["subset_cues"], strip_article=False),
         not_count_before={norm(w) for w in d["not_count_before"]},
         not_nouns={norm(w) for w in d["not_nouns"]},
+        year_range=(int(d["year_range"][0]), int(d["year_range"][1])),
         after_cue_window=int(d["after_cue_window"]),
         starts=starts,
     )
@@ -448,7 +450,11 @@ def find_quantities(text: str, tokens: list[Token], lo: int, hi: int) -> list[Qu
         counts_unknown = (noun is None and not r.vague and nxt < hi and tokens[nxt].kind == "ar"
                           and tokens[nxt].norm != "من" and tokens[nxt].norm not in lex.not_nouns
                           and not tokens[nxt].norm.startswith(("و", "ف")))
-        if counts_unknown:
+        is_year = (noun is None and r.end == r.start + 1 and tokens[r.start].kind == "num"
+                   and tokens[r.start].norm.isdigit() and lex.year_range[0] <= int(tokens[r.start].norm) <= lex.year_range[1])
+        if is_year:
+            pass  # "1991": a year, not a count
+        elif counts_unknown:
             # an unknown noun counts people only when an event word stands right before it
             # ("مقتل 21 سائحا"); far cues do not reach it ("21,601 فرصة عمل")
             cue = _cue_before(tokens, r.start, max(lo, r.start - NEAR_CUE))
