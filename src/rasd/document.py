@@ -40,7 +40,8 @@ class Span:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        """All fields, the span's own first (subclasses add theirs after)."""
+        return asdict(self)
 
 
 @dataclass
@@ -56,9 +57,6 @@ class Place(Span):
     geo_precision: Optional[int] = None
     feature: Optional[str] = None
     source: Optional[str] = None  # which gazetteer source the entry came from
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
     def location(self) -> dict[str, Any]:
         """The event-level location object of the schema."""
@@ -83,9 +81,6 @@ class Actor(Span):
     country: Optional[str] = None
     kind: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
 class Quantity(Span):
@@ -97,9 +92,6 @@ class Quantity(Span):
     unit: Optional[str] = None
     category: str = "other"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
 class DateMention(Span):
@@ -108,9 +100,6 @@ class DateMention(Span):
     date: Optional[str] = None
     time_precision: int = 1
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass
 class Attribution(Span):
@@ -118,9 +107,6 @@ class Attribution(Span):
 
     source: str = ""
     cue: Optional[str] = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass

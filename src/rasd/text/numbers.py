@@ -478,9 +478,7 @@ def _dual(tokens: list[Token], i: int, lo: int) -> Optional[tuple[str, str]]:
     back-reference ("المهاجمان") and not the noun of a number before it ("ألفي شخص")."""
     lex = lexicon()
     t = tokens[i]
-    if t.kind != "ar" or "ال" in (t.norm[:2], t.forms[-1][:2] if t.forms else ""):
-        return None
-    if any(f.startswith("ال") for f in t.forms):
+    if t.kind != "ar" or any(f.startswith("ال") for f in t.forms):
         return None
     if i > lo and (tokens[i - 1].kind == "num" or _word(tokens[i - 1])):
         return None
