@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib
 import io
 import json
+import pkgutil
 import sys
 from pathlib import Path
 from typing import IO, Iterator, Optional, TextIO
 
-from rasd import __version__
+from rasd import __version__, commands
 
 EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE = 0, 1, 2
 
@@ -259,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--id", help="document id for a single file (default: the file name without extension)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar or summary (errors are still printed)")
     ex.set_defaults(func=cmd_extract)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return p
 
 
