@@ -32,16 +32,9 @@ def _num(x: str):
 QUANTITIES = rows("quantities.tsv")
 DATES = rows("dates.tsv")
 
-#: Rows the quantity reader still gets wrong (all of them the category, read from context
-#: beyond the rules: "قدم 37 ... أرواحهم", "يسقط 431 إرهابيا في قبضة العدالة"). Strict:
-#: a row that starts passing fails here, so the list can only shrink. Tracked in issue 3.
-KNOWN_GAPS = {21, 46, 65, 91, 128, 232, 236, 266, 279, 287, 288, 300, 323, 341, 395, 396, 403, 429}
-
-
 def _quantity_params():
     for i, row in enumerate(QUANTITIES):
-        marks = [pytest.mark.xfail(strict=True, reason="category from wider context; issue 3")] if i in KNOWN_GAPS else []
-        yield pytest.param(row, id=f"q{i}", marks=marks)
+        yield pytest.param(row, id=f"q{i}")
 
 
 def test_tables_are_big_enough():

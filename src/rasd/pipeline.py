@@ -9,6 +9,7 @@ calling it on a text runs every stage in order. Stages are plain callables
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional, Protocol
 
 from rasd import __version__
@@ -17,7 +18,9 @@ from rasd.extract.actors import ActorStage
 from rasd.extract.attribution import AttributionStage
 from rasd.extract.events import EventStage
 from rasd.extract.places import PlaceStage
+from rasd.knowledge import load_yaml
 from rasd.text.dates import dateline, find_dates
+from rasd.text.matcher import PhraseMatcher
 from rasd.text.normalize import normalize
 from rasd.text.numbers import find_quantities
 from rasd.text.segment import split_sentences, tokenize
@@ -31,8 +34,14 @@ class Stage(Protocol):
     def __call__(self, doc: Doc) -> Doc: ...
 
 
+@lru_cache(maxsize=1)
+def _trailers() -> PhraseMatcher[str]:
+    return PhraseMatcher(strip_article=False).add_all((w, w) for w in load_yaml("boilerplate.yaml")["trailers"])
+
+
 class TextStage:
-    """Normalised view, tokens, sentences; the dateline and where the body starts."""
+    """Normalised view, tokens, sentences; the dateline and where the body starts; a
+    trailer ("رابط الخبر …") and what follows it are cut from the sentences."""
 
     name = "text"
 
@@ -49,6 +58,11 @@ class TextStage:
             doc.published = doc.published or line.date
             body = max(body, line.end)
         doc.body_start = body
+        trailers = _trailers()
+        for k, s in enumerate(doc.sentences):
+            if s.start >= body and k and trailers.match_at(doc.tokens, s.first, s.last) is not None:
+                doc.sentences = doc.sentences[:k]
+                break
         return doc
 
 
@@ -56,7 +70,9 @@ class QuantityStage:
     name = "quantities"
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.quantities = [q for s in doc.sentences for q in find_quantities(doc.text, doc.tokens, s.first, s.last)]
+        given: set[tuple] = set()
+        doc.quantities = [q for s in doc.sentences
+                          for q in find_quantities(doc.text, doc.tokens, s.first, s.last, given)]
         return doc
 
 

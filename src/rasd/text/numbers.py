@@ -44,11 +44,18 @@ class _Lexicon:
     not_numbers: set[str]
     inner_punct: set[str]
     nouns: PhraseMatcher[tuple[str, str]]
-    duals: dict[str, tuple[str, str]]
+    duals: PhraseMatcher[tuple[str, str]]
     person_endings: tuple[str, ...]
     cue_window: int
     cues: PhraseMatcher[str]
     cues_after: PhraseMatcher[str]
+    cues_after_weak: PhraseMatcher[str]
+    cues_near: PhraseMatcher[str]
+    cues_adjacent: PhraseMatcher[str]
+    near_cue_window: int
+    clause_openers: PhraseMatcher[str]
+    nisba_min_value: float
+    not_nisba: set[str]
     subset_cues: PhraseMatcher[str]
     not_count_before: set[str]
     not_nouns: set[str]
@@ -59,6 +66,13 @@ class _Lexicon:
 
 def _matcher(words, payload=None, strip_article: bool = True) -> PhraseMatcher:
     return PhraseMatcher(strip_article=strip_article).add_all((w, payload if payload is not None else w) for w in words)
+
+
+def _cue_matcher(by_category: dict[str, list[str]]) -> PhraseMatcher[str]:
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for cat, ws in by_category.items():
+        m.add_all((w, cat) for w in ws)
+    return m
 
 
 @lru_cache(maxsize=1)
@@ -80,22 +94,19 @@ def lexicon() -> _Lexicon:
     for w, v in d["fractions"].items():
         add([w], _Word("fraction", float(v)))
     nouns: PhraseMatcher[tuple[str, str]] = PhraseMatcher()
-    duals: dict[str, tuple[str, str]] = {}
+    duals: PhraseMatcher[tuple[str, str]] = PhraseMatcher(strip_article=False)
     for unit, spec in d["nouns"].items():
         nouns.add_all((f, (unit, spec["category"])) for f in spec["forms"])
-        duals.update({norm(f): (unit, spec["category"]) for f in spec.get("dual") or ()})
+        duals.add_all((f, (unit, spec["category"])) for f in spec.get("dual") or ())
     for unit, spec in d["nouns"].items():  # a dual form is also a counted noun after a number
         nouns.add_all((f, (unit, spec["category"])) for f in spec.get("dual") or ())
     vague: PhraseMatcher[tuple[int, int]] = PhraseMatcher()
     for k, (lo, hi) in d["vague"].items():
         vague.add(k, (int(lo), int(hi)))
-    cues: PhraseMatcher[str] = PhraseMatcher()
-    for cat, ws in d["category_cues"].items():
-        cues.add_all((w, cat) for w in ws)
-    cues_after: PhraseMatcher[str] = PhraseMatcher()
-    for cat, ws in d["category_after"].items():
-        cues_after.add_all((w, cat) for w in ws)
-    starts = frozenset(words) | frozenset(vague.lengths) | frozenset(duals)
+    cues, cues_after = _cue_matcher(d["category_cues"]), _cue_matcher(d["category_after"])
+    cues_after_weak, cues_near, cues_adjacent = _cue_matcher(d["category_after_weak"]), \
+        _cue_matcher(d["category_cues_near"]), _cue_matcher(d["category_cues_adjacent"])
+    starts = frozenset(words) | frozenset(vague.lengths) | frozenset(duals.lengths)
     return _Lexicon(
         words=words, vague=vague,
         modifiers={k: _matcher(v, strip_article=False) for k, v in d["modifiers"].items()
@@ -107,7 +118,10 @@ def lexicon() -> _Lexicon:
         not_numbers={norm(w) for w in d["not_numbers"]},
         inner_punct=set(d["inner_punct"]),
         nouns=nouns, duals=duals, person_endings=tuple(norm(e) for e in d["person_endings"]),
-        cue_window=int(d["cue_window"]), cues=cues, cues_after=cues_after,
+        cue_window=int(d["cue_window"]), cues=cues, cues_after=cues_after, cues_after_weak=cues_after_weak,
+        clause_openers=_matcher(d["clause_openers"], strip_article=False),
+        cues_near=cues_near, cues_adjacent=cues_adjacent, near_cue_window=int(d["near_cue_window"]),
+        nisba_min_value=float(d["nisba_min_value"]), not_nisba={norm(w) for w in d["not_nisba"]},
         subset_cues=_matcher(d["subset_cues"], strip_article=False),
         not_count_before={norm(w) for w in d["not_count_before"]},
         not_nouns={norm(w) for w in d["not_nouns"]},
@@ -262,8 +276,11 @@ def _before(matcher: PhraseMatcher, tokens: list[Token], end: int, lo: int) -> O
     return None
 
 
-def _noun_after(tokens: list[Token], j: int, stop: int) -> Optional[tuple[str, str, int]]:
-    """The counted noun after a number: "27 شاحنة", "عشرات من المدنيين", "5 من عناصر"."""
+def _noun_after(tokens: list[Token], j: int, stop: int, value: Optional[float] = None,
+                text: str = "") -> Optional[tuple[str, str, int]]:
+    """The counted noun after a number: "27 شاحنة", "عشرات من المدنيين", "5 من عناصر";
+    with ``value`` and the original ``text``, also a singular nisba after 11 and above
+    ("300 مسيحي", "ألفي نيجيري")."""
     lex = lexicon()
     j = _skip_punct(tokens, j, stop)
     for k in (j, j + 1):
@@ -279,7 +296,17 @@ def _noun_after(tokens: list[Token], j: int, stop: int) -> Optional[tuple[str, s
         w = tokens[j].forms[-1]
         if len(w) > 4 and w.endswith(lex.person_endings) and not _word(tokens[j]):
             return "person", "people", j + 1
+        if value is not None and value >= lex.nisba_min_value and _is_nisba(tokens[j], text):
+            return "person", "people", j + 1
     return None
+
+
+def _is_nisba(t: Token, text: str) -> bool:
+    """A singular relative adjective used as a noun ("سوري", "مسيحي"): written with a
+    final ي (not ى), no article, not a known non-person word."""
+    w = t.forms[-1]
+    return (len(w) >= 4 and text[t.end - 1:t.end] == "ي" and not w.startswith("ال")
+            and w not in lexicon().not_nisba and t.norm not in lexicon().not_nisba and not _word(t))
 
 
 def _cue_before(tokens: list[Token], start: int, lo: int) -> Optional[str]:
@@ -290,8 +317,15 @@ def _cue_before(tokens: list[Token], start: int, lo: int) -> Optional[str]:
         if t.kind == "punct" and t.norm in _CLAUSE_END:
             return None
         m = lex.cues.match_at(tokens, k, start)
+        if m is None and start - k <= lex.near_cue_window:
+            m = lex.cues_near.match_at(tokens, k, start)
+        if m is None and k == start - 1:
+            m = lex.cues_adjacent.match_at(tokens, k, start)
         if m is not None:
             return m.payloads[0]
+        opener = lex.clause_openers.match_at(tokens, k, start)
+        if opener is not None and t.norm in (opener.form, "و" + opener.form):  # not كان → ان
+            return None
     return None
 
 
@@ -304,19 +338,26 @@ def _category_from_context(tokens: list[Token], start: int, end: int, lo: int, h
     lex = lexicon()
     if previous and previous != "other" and _before(lex.subset_cues, tokens, start, lo) is not None:
         return previous
-    cue = _cue_after(tokens, end, hi) or _cue_before(tokens, start, lo)
+    cue = _cue_after(lex.cues_after, tokens, end, hi) or _cue_before(tokens, start, lo)
     if cue is None and bare and previous not in (None, "other", "people") and tokens[start].norm.startswith("و"):
         cue = previous
+    if cue is None:
+        cue = _cue_after(lex.cues_after_weak, tokens, end, hi)
     return None if cue == "people" else cue
 
 
-def _cue_after(tokens: list[Token], end: int, hi: int) -> Optional[str]:
+def _cue_after(cues: PhraseMatcher[str], tokens: list[Token], end: int, hi: int) -> Optional[str]:
+    """The category a word after the count gives it, in the same clause: "عشرة آخرين بجروح";
+    a coordinated subject goes on to its verb ("امرأتين وطفلا في التاسعة من العمر، قتلوا")."""
     lex = lexicon()
     for k in range(end, min(hi, end + lex.after_cue_window)):
-        if tokens[k].kind == "punct" and tokens[k].norm in _CLAUSE_END | {"،", ","}:
+        t = tokens[k]
+        if t.kind == "punct" and t.norm in _CLAUSE_END | {"،", ","}:
+            if k + 1 < hi and (m := cues.match_at(tokens, k + 1, hi)) is not None and m.form == tokens[k + 1].norm:
+                return m.payloads[0]  # "…، قتلوا": the verb of the whole subject
             return None
-        m = lex.cues_after.match_at(tokens, k, hi)
-        if m is None and k > end and tokens[k].norm.startswith(("و", "ف")):
+        m = cues.match_at(tokens, k, hi)
+        if m is None and k > end and _conjoined(t) and not _coordinated_noun(tokens, k, hi):
             return None  # a new coordinated clause: "قتل 11 عنصرا ... وأصيب"
         if m is not None:
             return m.payloads[0]
@@ -402,12 +443,17 @@ def _range(tokens: list[Token], r: _Reading, lo: int, hi: int) -> None:
         r.start = started[0]
 
 
-def find_quantities(text: str, tokens: list[Token], lo: int, hi: int) -> list[Quantity]:
-    """All quantities in tokens[lo:hi] (one sentence), as spans of ``text``."""
+def find_quantities(text: str, tokens: list[Token], lo: int, hi: int,
+                    given: Optional[set[tuple]] = None) -> list[Quantity]:
+    """All quantities in tokens[lo:hi] (one sentence), as spans of ``text``.
+
+    ``given`` carries (low, high) of the counts read so far in the document, across
+    calls: a definite count that repeats one ("الصحافيون الثلاثة" after "ثلاثة صحافيين")
+    refers back to it and is not a new count."""
     lex = lexicon()
     starts = lex.starts
     out: list[Quantity] = []
-    previous_category: Optional[str] = None
+    prev = _Previous()
     i = lo
     while i < hi:
         t = tokens[i]
@@ -415,74 +461,195 @@ def find_quantities(text: str, tokens: list[Token], lo: int, hi: int) -> list[Qu
             i += 1
             continue
         r = _read_number(tokens, i, hi, lo)
-        if r is None:
-            dual = _dual(tokens, i, lo)
+        if r is not None and given is not None and _definite(tokens, r) and (r.low, r.high) in given:
+            i = r.end
+            continue
+        if (r is None or _is_date_day(tokens, r, hi) or _is_back_reference(tokens, r, lo, text)
+                or _is_adjective_one(tokens, r, lo)):
+            dual = _dual(tokens, i, lo, hi)
             if dual is None:
                 i += 1
                 continue
-            unit, category = dual
+            unit, category, last = dual
             if category == "people":
-                category = _category_from_context(tokens, i, i + 1, lo, hi, previous_category, False) or category
-            s, e = tokens[i].start, tokens[i].end
+                category = _category_from_context(tokens, i, last, lo, hi, prev.category, False) or category
+            s, e = tokens[i].start, tokens[last - 1].end
             out.append(Quantity(start=s, end=e, text=text[s:e], low=2, high=2, approx=False,
                                 unit=unit, category=category))
-            previous_category = category
-            i += 1
+            prev = _Previous(category)
+            i = last
             continue
-        unit, category, end = None, "other", r.end
-        noun = _noun_after(tokens, r.end, hi)
-        if noun:
-            unit, category, end = noun
-        for k in range(end, min(hi, end + lex.after_window)):
-            hit = next(((kind, m) for kind, mt in lex.after.items()
-                        if (m := mt.match_at(tokens, k, hi)) is not None), None)
-            if hit:
-                kind, m = hit
-                if kind == "at_least":
-                    r.high = None
-                else:
-                    r.approx = True
-                end = m.last
-                break
-        # a number before an unknown, non-person noun ("21,601 فرصة عمل", "٢٠ م") counts
-        # something else; only a bare number takes its category from the context
-        nxt = _skip_punct(tokens, end, hi)
-        counts_unknown = (noun is None and not r.vague and nxt < hi and tokens[nxt].kind == "ar"
-                          and tokens[nxt].norm != "من" and tokens[nxt].norm not in lex.not_nouns
-                          and not tokens[nxt].norm.startswith(("و", "ف")))
-        is_year = (noun is None and r.end == r.start + 1 and tokens[r.start].kind == "num"
-                   and tokens[r.start].norm.isdigit() and lex.year_range[0] <= int(tokens[r.start].norm) <= lex.year_range[1])
-        if is_year:
-            pass  # "1991": a year, not a count
-        elif counts_unknown:
-            # an unknown noun counts people only when an event word stands right before it
-            # ("مقتل 21 سائحا"); far cues do not reach it ("21,601 فرصة عمل")
-            cue = _cue_before(tokens, r.start, max(lo, r.start - NEAR_CUE))
-            if cue and cue != "people":
-                category, unit = cue, "person"
-        elif category == "people" or (noun is None and category == "other"):
-            cue = _category_from_context(tokens, r.start, end, lo, hi, previous_category, noun is None)
-            if cue:
-                category = cue
-                unit = unit or "person"
-        s, e = tokens[r.start].start, tokens[end - 1].end
-        out.append(Quantity(start=s, end=e, text=text[s:e], low=_num(r.low), high=_num(r.high), approx=r.approx,
-                            unit=unit, category=category))
-        previous_category = category
+        q, end = _quantity(text, tokens, r, lo, hi, prev)
+        out.append(q)
+        if given is not None:
+            given.add((r.low, r.high))
+        prev = _Previous(q.category, q.unit, prev.subset if _joined(tokens, r.start) else None, end)
+        if _subset_after(tokens, r.end, hi) or _before(lex.subset_cues, tokens, r.start, lo) is not None:
+            prev.subset = q.category
         i = max(end, i + 1)
     return out
 
 
-def _dual(tokens: list[Token], i: int, lo: int) -> Optional[tuple[str, str]]:
-    """A dual noun standing as a count of two ("قتيلان", "جنديين"); not a definite
-    back-reference ("المهاجمان") and not the noun of a number before it ("ألفي شخص")."""
+@dataclass
+class _Previous:
+    """What the quantity before says about the next one in the same sentence."""
+    category: Optional[str] = None
+    unit: Optional[str] = None
+    subset: Optional[str] = None  # the category of an enumeration of a subset ("خمسة منهم …، وستة …")
+    end: int = -1  # token index after it
+
+
+def _joined(tokens: list[Token], start: int) -> bool:
+    """The quantity at ``start`` is joined to the one before by و ("وستة متدربين")."""
+    return _conjoined(tokens[start]) or (start > 0 and tokens[start - 1].norm == "و")
+
+
+def _conjoined(t: Token) -> bool:
+    """The token carries a conjunction و or ف ("وأصيب", "فقتل"; not "في", "وزير")."""
+    return t.norm[:1] in ("و", "ف") and len(t.forms) > 1 and t.forms[1] == t.norm[1:]
+
+
+def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
+              prev: _Previous) -> tuple[Quantity, int]:
+    """The quantity of reading ``r``, with the token index after it: its counted noun,
+    after-modifiers and category."""
     lex = lexicon()
+    unit, category, end = None, "other", r.end
+    noun = _noun_after(tokens, r.end, hi, r.high if r.high is not None else r.low, text)
+    if noun:
+        unit, category, end = noun
+    for k in range(end, min(hi, end + lex.after_window)):
+        hit = next(((kind, m) for kind, mt in lex.after.items()
+                    if (m := mt.match_at(tokens, k, hi)) is not None), None)
+        if hit:
+            kind, m = hit
+            if kind == "at_least":
+                r.high = None
+            else:
+                r.approx = True
+            end = m.last
+            break
+        tk = tokens[k]
+        if tk.kind == "num" or _word(tk) or (tk.kind == "punct" and tk.norm not in lex.inner_punct):
+            break
+        if _conjoined(tk) and not _coordinated_noun(tokens, k, hi):
+            break
+    nxt = _skip_punct(tokens, end, hi)
+    unknown = (noun is None and nxt < hi and tokens[nxt].kind == "ar" and tokens[nxt].norm != "من"
+               and tokens[nxt].norm not in lex.not_nouns and not _conjoined(tokens[nxt])
+               and not _subset_after(tokens, end, hi))
+    is_year = (noun is None and r.end == r.start + 1 and tokens[r.start].kind == "num"
+               and tokens[r.start].norm.isdigit() and lex.year_range[0] <= int(tokens[r.start].norm) <= lex.year_range[1])
+    subset = _subset_after(tokens, r.end, hi)
+    if is_year:
+        pass  # "1991": a year, not a count
+    elif noun is None and _definite_after_noun(tokens, r, lo):
+        category, unit = "people", "person"  # "الصحافيين المستقلين الثلاثة"
+    elif subset and prev.category not in (None, "other"):
+        category, unit = prev.category, unit or prev.unit or "person"  # "خمسة منهم": five of those
+    elif (unknown and prev.category not in (None, "other") and _joined(tokens, r.start) and _elided(tokens[nxt])
+          and _adjacent(tokens, prev.end, r.start)):
+        # "٤٠ عاملة مقبولة، و ١٠ مرفوضات": the same noun, elided
+        category, unit = prev.category, prev.unit
+    elif unknown:
+        # an unknown noun counts people only when an event word stands right before it
+        # ("مقتل 21 سائحا"); far cues do not reach it ("21,601 فرصة عمل", "عدة جماعات")
+        cue = _cue_before(tokens, r.start, max(lo, r.start - NEAR_CUE))
+        if cue and cue != "people":
+            category, unit = cue, "person"
+    elif category == "people" or (noun is None and category == "other"):
+        if prev.subset not in (None, "other") and _joined(tokens, r.start):
+            cue = prev.subset  # "خمسة منهم من رجال الأمن، وستة متدربين": the enumeration goes on
+        else:
+            cue = _category_from_context(tokens, r.start, end, lo, hi, prev.category, noun is None)
+        if cue:
+            category = cue
+            unit = unit or "person"
+        elif r.vague and noun is None:
+            category, unit = "people", "person"  # "تجمع المئات", "دفع بالمئات إلى الشوارع"
+    s, e = tokens[r.start].start, tokens[end - 1].end
+    return Quantity(start=s, end=e, text=text[s:e], low=_num(r.low), high=_num(r.high), approx=r.approx,
+                    unit=unit, category=category), end
+
+
+def _coordinated_noun(tokens: list[Token], k: int, hi: int) -> bool:
+    """"وشرطيا" in "13 جنديا وشرطيا على الأقل": a second counted noun, not a new clause."""
+    t = tokens[k]
+    m = lexicon().nouns.match_at(tokens, k, hi)
+    return (m is not None and m.form != t.norm) or (len(t.forms[-1]) > 4 and t.forms[-1].endswith(lexicon().person_endings))
+
+
+def _adjacent(tokens: list[Token], prev_end: int, start: int) -> bool:
+    """Only the previous count's adjectives and a comma stand between the two counts
+    ("٤٠ عاملة مقبولة، و ١٠"), not a phrase of their own ("آلاف العراقيين في بغداد وست محافظات")."""
+    between = tokens[max(prev_end, 0):start]
+    return 0 <= prev_end and len(between) <= 3 and all(t.norm not in lexicon().not_nouns for t in between)
+
+
+def _elided(t: Token) -> bool:
+    """A sound-plural adjective standing for a noun said just before ("مرفوضات", "مصابين")."""
+    return t.forms[-1].endswith(("ات", "ين", "ون"))
+
+
+def _subset_after(tokens: list[Token], j: int, hi: int) -> bool:
+    """"خمسة منهم": the count is part of the count before it."""
+    return j < hi and tokens[j].norm in ("منهم", "منهن", "بينهم", "بينهن")
+
+
+def _is_date_day(tokens: list[Token], r: _Reading, hi: int) -> bool:
+    """"الـ21 من سبتمبر": a day of a month, not a count."""
+    from rasd.text.dates import calendar  # dates reads numbers' module, not the other way round at import
+
+    j = r.end
+    if j + 1 >= hi or tokens[j].norm != "من" or r.vague or r.low is None or r.low > 31:
+        return False
+    return calendar().months.match_at(tokens, j + 1, hi, max_forms=3) is not None
+
+
+def _is_adjective_one(tokens: list[Token], r: _Reading, lo: int) -> bool:
+    """"جندي أفغاني واحد", "عائلة واحدة": واحد after its noun is an adjective ('a single'),
+    not a count; a count of one is the singular noun itself."""
+    return (r.low == 1 and r.high == 1 and r.end == r.start + 1 and tokens[r.start].kind == "ar"
+            and r.start > lo and tokens[r.start - 1].kind == "ar" and not _word(tokens[r.start - 1])
+            and tokens[r.start - 1].norm not in lexicon().not_nouns and tokens[r.start - 1].norm not in ("من", "و"))
+
+
+def _definite(tokens: list[Token], r: _Reading) -> bool:
+    t = tokens[r.start]
+    return (t.kind == "ar" and not r.vague and r.end == r.start + 1 and t.norm.startswith("ال")
+            and t.norm not in lexicon().words)
+
+
+def _definite_after_noun(tokens: list[Token], r: _Reading, lo: int) -> bool:
+    """A definite number word after its (person) noun, within two adjectives: "الصحافيين المستقلين الثلاثة"."""
+    if not _definite(tokens, r):
+        return False
+    for k in range(r.start - 1, max(lo, r.start - 3) - 1, -1):
+        if tokens[k].kind != "ar":
+            break
+        m = lexicon().nouns.match_at(tokens, k, r.start)
+        if (m is not None and m.payloads[0][1] != "other") or _noun_after(tokens, k, r.start) is not None:
+            return True
+    return False
+
+
+def _is_back_reference(tokens: list[Token], r: _Reading, lo: int, text: str) -> bool:
+    """"الأربعة موظفون": a definite number word with no noun before it names people
+    counted already; after its noun ("الصحافيين المستقلين الثلاثة") it is a count."""
+    return _definite(tokens, r) and not _definite_after_noun(tokens, r, lo)
+
+
+def _dual(tokens: list[Token], i: int, lo: int, hi: int) -> Optional[tuple[str, str, int]]:
+    """A dual noun standing as a count of two ("قتيلان", "جنديين", "نجليه", "ضابطي صف"), as
+    (unit, category, index after); not a definite back-reference ("المهاجمان") and not the
+    noun of a number before it ("ألفي شخص")."""
     t = tokens[i]
     if t.kind != "ar" or any(f.startswith("ال") for f in t.forms):
         return None
     if i > lo and (tokens[i - 1].kind == "num" or _word(tokens[i - 1])):
         return None
-    for f in t.forms:
-        if f in lex.duals:
-            return lex.duals[f]
-    return None
+    m = lexicon().duals.match_at(tokens, i, hi, max_forms=3)
+    if m is None:
+        return None
+    unit, category = m.payloads[0]
+    return unit, category, m.last
