@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.text.normalize import normalize, norm
-from rasd.text.segment import clitic_forms, split_sentences, tokenize
+from rasd.text.segment import clitic_forms, split_clitics, split_sentences, tokenize
 
 
 def test_normalise_folds_for_matching():
@@ -82,3 +82,49 @@ def test_short_unpunctuated_lines_are_headings():
     flags = [(text[s.start:s.end], s.heading) for s in split_sentences(view, tokenize(view))]
     assert flags == [("نص الخبر الأول.", False), ("التحالف يواصل نقل المدنيين", True),
                      ("بالتوازي مع ذلك، وصلت اليوم دفعة جديدة من المدنيين.", False)]
+
+
+def test_link_trailer_is_not_read_for_counts(nlp):
+    # SaudiNewsNet articles often end with a link line repeating the headline
+    text = ("لقي 8 أشخاص من عائلة واحدة مصرعهم بقصف على دار سعد شمال عدن. "
+            "رابط الخبر بصحيفة الوئام: 8 قتلى من عائلة واحدة بقصف على دار سعد شمال #عدن")
+    doc = nlp(text, published="2015-07-21")
+    assert [(q.text, q.category) for q in doc.quantities] == [("8 أشخاص", "killed")]
+    assert all(s.end <= text.index("رابط") for s in doc.sentences)
+
+
+def _pieces(word):
+    view = normalize(word)
+    token = tokenize(view)[0]
+    return [(role, word[a:b]) for role, a, b in split_clitics(view, token)]
+
+
+def test_clitic_split_proclitics_and_pronoun_suffixes_with_offsets():
+    assert _pieces("وبمنازلهم") == [("proclitic", "و"), ("proclitic", "ب"), ("stem", "منازل"), ("suffix", "هم")]
+    assert _pieces("وقصفها") == [("proclitic", "و"), ("stem", "قصف"), ("suffix", "ها")]
+    assert _pieces("بيته") == [("stem", "بيت"), ("suffix", "ه")]  # not ب + يته
+    assert _pieces("للحسكة") == [("proclitic", "ل"), ("stem", "لحسكة")]  # ل + الحسكة
+    # diacritics stay inside the piece they belong to
+    assert _pieces("وبِمنازِلِهِم") == [("proclitic", "و"), ("proclitic", "بِ"), ("stem", "منازِلِ"), ("suffix", "هِم")]
+
+
+def test_clitic_split_keeps_names_whole():
+    for name in ("بغداد", "لبنان", "الفلوجة", "حماه"):
+        assert _pieces(name) == [("stem", name)]
+    assert _pieces("بحماه") == [("proclitic", "ب"), ("stem", "حماه")]
+
+
+def test_ta_marbuta_is_not_a_pronoun():
+    (city,) = tokenize(normalize("مدينة"))
+    assert city.stems == ()
+    (car,) = tokenize(normalize("بسيارته"))
+    assert "سياره" in car.stems  # سيارة + ه, normalised
+
+
+def test_counted_noun_with_a_pronoun_suffix():
+    from rasd.text.numbers import find_quantities
+
+    text = "قتل خمسة من عناصرها في الغارة"
+    toks = tokenize(normalize(text))
+    assert [(q.text, q.low, q.category) for q in find_quantities(text, toks, 0, len(toks))] == [
+        ("خمسة من عناصرها", 5, "killed")]

@@ -35,10 +35,13 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 class PhraseMatcher(Generic[T]):
     """Maps phrases to payloads and finds them in token sequences."""
 
-    def __init__(self, strip_article: bool = True) -> None:
+    def __init__(self, strip_article: bool = True, use_stems: bool = False) -> None:
         #: when False, a token never matches through the form it has without ال:
         #: "السورية" (the adjective) must not match the country "سورية".
         self.strip_article = strip_article
+        #: when True, a token's first word may also match without a pronoun suffix
+        #: ("مقتله" → مقتل, "عناصرها" → عناصر), after all its proclitic forms
+        self.use_stems = use_stems
         self.exact: dict[tuple[str, ...], list[T]] = {}
         self.prefixed: dict[str, list[tuple[tuple[str, ...], T]]] = {}  # first-token prefix → patterns
         self.lengths: dict[str, list[int]] = {}  # first token → phrase lengths, longest first
@@ -88,7 +91,8 @@ class PhraseMatcher(Generic[T]):
         if not tok.is_word and tok.kind != "num":
             return None
         best: Optional[Match[T]] = None
-        for fi, form in enumerate(tok.forms[:max_forms]):
+        forms = tok.forms[:max_forms] + tok.stems if self.use_stems and tok.stems else tok.forms[:max_forms]
+        for fi, form in enumerate(forms):
             if not self.strip_article and "ال" + form in tok.forms:
                 continue
             for n in self.lengths.get(form, ()):
@@ -121,7 +125,8 @@ class PhraseMatcher(Generic[T]):
         if not tok.is_word and tok.kind != "num":
             return []
         out: list[Match[T]] = []
-        for fi, form in enumerate(tok.forms[:max_forms]):
+        forms = tok.forms[:max_forms] + tok.stems if self.use_stems and tok.stems else tok.forms[:max_forms]
+        for fi, form in enumerate(forms):
             if not self.strip_article and "ال" + form in tok.forms:
                 continue
             for n in self.lengths.get(form, ()):

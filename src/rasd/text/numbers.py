@@ -93,7 +93,7 @@ def lexicon() -> _Lexicon:
             add(forms, _Word(kind, int(v)))
     for w, v in d["fractions"].items():
         add([w], _Word("fraction", float(v)))
-    nouns: PhraseMatcher[tuple[str, str]] = PhraseMatcher()
+    nouns: PhraseMatcher[tuple[str, str]] = PhraseMatcher(use_stems=True)
     duals: PhraseMatcher[tuple[str, str]] = PhraseMatcher(strip_article=False)
     for unit, spec in d["nouns"].items():
         nouns.add_all((f, (unit, spec["category"])) for f in spec["forms"])

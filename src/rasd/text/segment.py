@@ -3,7 +3,9 @@
 Tokens carry their clitic-stripped forms (و ف ب ل ك ال لل), so lexicon lookups
 match "بالباغوز" to الباغوز without ever splitting a name such as بغداد: the
 unstripped form is always tried first, and a stripped form is only a further
-candidate, never a replacement.
+candidate, never a replacement. Pronoun suffixes ("منازلهم", "مقتله") give a
+token its ``stems``, which a lexicon may opt into; ``split_clitics`` shows the
+pieces of a token with their original offsets.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable, Optional
 
 from rasd.knowledge import load_yaml
 from rasd.text.normalize import _MARKS, TextView
@@ -37,6 +40,8 @@ class Token:
     norm: str
     kind: str  # num | ar | lat | punct
     forms: tuple[str, ...] = field(default=())
+    #: forms without a pronoun suffix ("وبمنازلهم" → منازل), tried after ``forms`` by lexicons that opt in
+    stems: tuple[str, ...] = field(default=())
 
     @property
     def is_word(self) -> bool:
@@ -58,6 +63,9 @@ class Sentence:
     #: a short line of its own with no closing punctuation: a title or a section heading
     heading: bool = False
 
+
+#: Last letters of the pronoun suffixes (a quick test before looking for one).
+_SUFFIX_LAST = frozenset("هامن")
 
 #: Clitic forms of words already seen (bounded; news vocabulary is small).
 _FORMS: dict[str, tuple[str, ...]] = {}
@@ -99,6 +107,92 @@ def clitic_forms(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def suffix_stems(form: str, may_end_in_pronoun_ha: bool = True) -> tuple[str, ...]:
+    """``form`` without a pronoun suffix: "منازلهم" → ("منازل",), "سيارته" → ("سياره", "سيارت").
+
+    ``may_end_in_pronoun_ha`` is False for a word written with a final ة, whose
+    normalised ه is not the pronoun."""
+    suffix = _pronoun_suffix(form)
+    if not suffix or (suffix == "ه" and not may_end_in_pronoun_ha):
+        return ()
+    stem = form[:-len(suffix)]
+    if stem.endswith("ت") and not stem.endswith("ات"):
+        return (stem[:-1] + "ه", stem)
+    return (stem,)
+
+
+def _stems(forms: tuple[str, ...], may_end_in_pronoun_ha: bool) -> tuple[str, ...]:
+    out: list[str] = []
+    for f in forms:
+        for s in suffix_stems(f, may_end_in_pronoun_ha):
+            if s not in out and s not in forms:
+                out.append(s)
+    return tuple(out)
+
+
+def split_clitics(view: TextView, token: Token,
+                  known: Optional[Callable[[str], bool]] = None) -> list[tuple[str, int, int]]:
+    """The pieces of an Arabic token as (role, start, end) in original offsets, roles
+    "proclitic", "stem" and "suffix": "وبمنازلهم" → و, ب, منازل, هم.
+
+    Letters that look like clitics but belong to a name stay: the least stripped
+    form that ``known`` accepts is the stem ("بغداد", "لبنان", "حماه"; by default,
+    known words are the gazetteer's place names). Off-the-shelf light stemmers
+    split those names (tashaphyne: ب+غداد, ل+بنا+ان), which is why this is ours."""
+    if token.kind != "ar":
+        return [("stem", token.start, token.end)]
+    known = known or _known_name
+    norm = token.norm
+    base, tail = _analysis(token, known)
+    if norm.endswith(base):
+        lead = len(norm) - len(base)
+    elif base.startswith("ال") and norm.endswith(base[1:]):  # ل + الحسكة written للحسكة
+        lead = len(norm) - len(base) + 1
+    else:
+        lead = 0
+    cuts = [0]
+    k = 0
+    while k < lead:  # one letter each, except the article ال and ل + ال written لل
+        k += 2 if norm.startswith(("ال", "لل"), k) and k + 2 <= lead else 1
+        cuts.append(k)
+    if tail:
+        cuts.append(len(norm) - tail)
+    cuts.append(len(norm))
+    out: list[tuple[str, int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        role = "proclitic" if b <= lead else ("suffix" if tail and a >= len(norm) - tail else "stem")
+        out.append((role, view.orig(token.nstart + a), view.orig(token.nstart + b) if b < len(norm) else token.end))
+    return out
+
+
+def _analysis(token: Token, known: Callable[[str], bool]) -> tuple[str, int]:
+    """(the form without proclitics, the length of its pronoun suffix): the least
+    stripped reading in which the word or its stem is known ("بيته" → بيت + ه, not
+    ب + يته), else the most stripped one."""
+    for f in token.forms:
+        if known(f):
+            return f, 0
+        suffix = _pronoun_suffix(f)
+        if suffix and token.stems and any(known(s) for s in suffix_stems(f)):
+            return f, len(suffix)
+    base = token.forms[-1]
+    return base, len(_pronoun_suffix(base)) if token.stems else 0
+
+
+def _known_name(word: str) -> bool:
+    from rasd.knowledge.gazetteer import default_gazetteer  # the text layer needs it only here
+
+    return word in default_gazetteer().matcher.lengths
+
+
+def _pronoun_suffix(form: str) -> str:
+    c = _clitics()
+    return next((x for x in c["suffixes"] if form.endswith(x) and len(form) - len(x) >= c["suffix_min_stem"]), "")
+
+
 def tokenize(view: TextView) -> list[Token]:
     """Tokens with original offsets; walks the view's sparse offset map in step with the text."""
     tokens: list[Token] = []
@@ -123,15 +217,18 @@ def tokenize(view: TextView) -> list[Token]:
             e += 1
         kind = m.lastgroup or "punct"
         w = m.group()
+        stems: tuple[str, ...] = ()
         if kind == "ar":
             forms = cache.get(w)
             if forms is None:
                 forms = clitic_forms(w)
                 if len(cache) < _FORMS_MAX:
                     cache[w] = forms
+            if w[-1] in _SUFFIX_LAST:
+                stems = _stems(forms, w[-1] != "ه" or original[view.orig(ne - 1)] != "ة")
         else:
             forms = (w,)
-        append(Token(len(tokens), s, e, ns, ne, w, kind, forms))
+        append(Token(len(tokens), s, e, ns, ne, w, kind, forms, stems))
     return tokens
 
 
