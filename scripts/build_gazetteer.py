@@ -75,6 +75,56 @@ def arabic_aliases(*values: str) -> list[str]:
     return seen
 
 
+PROVINCE_WORDS = ("محافظة ", "ولاية ", "إقليم ", "اقليم ")
+
+
+def admin1_aliases(values: str) -> list[str]:
+    """A province's Arabic aliases, with the bare name of each "محافظة X" ("محافظة القادسية" → "القادسية"):
+    news writes both, and GeoNames often lists only the first."""
+    aliases = arabic_aliases(values)
+    bare = [a[len(w):] for a in aliases for w in PROVINCE_WORDS if a.startswith(w)]
+    return arabic_aliases("|".join(aliases + bare))
+
+
+PROVINCE_NAME_KM = 50.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def yield_province_names(towns: list[dict], subdivisions: list[dict], capital: dict) -> list[dict]:
+    """Towns without the aliases that name a province of their country far away from them.
+
+    GeoNames calls a few towns by a province's name (Pīrmām in Erbil is also "صلاح الدين");
+    in news that name is the province. A town in the province, or within 50 km of its capital
+    (GeoNames sometimes files a capital under a neighbouring province code), keeps it. A town
+    left with no alias is dropped.
+    """
+    provinces: dict[tuple[str, str], list[tuple[tuple[str, str], dict]]] = defaultdict(list)
+    for r in subdivisions:
+        key = (r["country_code"], r["admin1_code"])
+        if r["level"] in ("1", "2") and r["geonames_code"].count(".") == 1 and key in capital:
+            for a in admin1_aliases(r["arabic_names"]):
+                provinces[(r["country_code"], a)].append((key, capital[key]))
+    out = []
+    for t in towns:
+        lat, lon = float(t["lat"]), float(t["lon"])
+        keep = []
+        for a in t["aliases"].split("|"):
+            named = provinces.get((t["country"], a), [])
+            if not named or any(key == t["_key"] or km(lat, lon, float(c["lat"]), float(c["lon"])) <= PROVINCE_NAME_KM
+                                for key, c in named):
+                keep.append(a)
+        del t["_key"]
+        if keep:
+            t.update(name_ar=keep[0], aliases="|".join(keep))
+            out.append(t)
+    return out
+
+
 def polygon_centroid(geometry: dict) -> tuple[float, float]:
     """Area-weighted centroid of a (multi)polygon's largest outer ring."""
     polys = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -111,6 +161,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     # populated places
     seen_ids: set[str] = set()
     capital: dict[tuple[str, str], dict] = {}
+    towns: list[dict] = []
     # Outside the region, Arabic names are transliterations that often collide with
     # Arabic words (Ans → "ان", Cannes → "كان"): keep only large cities there.
     for fname, keep in (("cities500_mena.tsv.gz", lambda r: r["country_code"] in MENA),
@@ -131,17 +182,19 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
                 "feature": "populated_place", "population": r["population"] or "0",
                 "geonames_id": r["geonameid"], "source": "GeoNames",
             }
-            rows.append(row)
+            towns.append(row)
+            row["_key"] = key
             pop = int(r["population"] or 0)
             if key not in capital or pop > int(capital[key]["population"]):
                 capital[key] = row
+    rows.extend(yield_province_names(towns, subdivisions, capital))
 
     # admin1 subdivisions with Arabic names, placed at the largest town
     # (the schema's geo_precision 3 uses the province capital's coordinates)
     for r in subdivisions:
         if r["level"] not in ("1", "2"):
             continue
-        aliases = arabic_aliases(r["arabic_names"])
+        aliases = admin1_aliases(r["arabic_names"])
         key = (r["country_code"], r["admin1_code"])
         if not aliases or key not in capital:
             continue
@@ -162,8 +215,9 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     for r in tsv(shared / "syria_opensyria" / "syria_admin1_3.tsv"):
         # "منطقة X" / "ناحية X" in news mean "the X area", mostly the town: those aliases
         # would pull such mentions to the district centroid, so only bare names are kept
+        # (the official name stays, even "مركز ريف دمشق": nothing else is called that)
         aliases = [a for a in arabic_aliases(r["name_ar"], r["aliases_ar"])
-                   if not a.startswith(("منطقة ", "ناحية ", "مركز "))] or arabic_aliases(r["name_ar"])
+                   if a == r["name_ar"] or not a.startswith(("منطقة ", "ناحية ", "مركز "))]
         level = int(r["level"])
         rows.append({
             "id": f"ocha:{r['ocha_pcode']}", "name": r["name_en"], "name_ar": aliases[0],

@@ -13,12 +13,14 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from rasd.document import Doc, Place
 from rasd.knowledge import load_yaml
 from rasd.knowledge.gazetteer import POINT_FEATURES, Entry, Gazetteer, default_gazetteer
 from rasd.text.matcher import PhraseMatcher, phrase_key
+from rasd.text.normalize import normalize
+from rasd.text.segment import tokenize
 
 
 @dataclass
@@ -99,6 +101,42 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         start = doc.view.to_original(head.nstart + head.clitic_length(m.form), head.nend)[0]
         out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area,
                                 start, tokens[last - 1].end))
+    if gazetteer.guarded.exact:
+        extra = _guarded_mentions(doc, gazetteer, {k for m in out for k in range(m.first, m.last)})
+        if extra:
+            out = sorted(out + extra, key=lambda m: m.first)
+    return out
+
+
+# The features a cue word announces: a stoplisted name right after it is that kind of place.
+_ANNOUNCES = {
+    "town": {"populated_place", "town", "village", "admin2", "admin3"},
+    "village": {"village", "populated_place"},
+    "admin1": {"admin1"},
+    "admin2": {"admin2"},
+    "admin3": {"admin3"},
+    "area": {"admin2", "admin3"},  # Syrian "منطقة X": the district
+}
+
+
+def _guarded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[PlaceMention]:
+    """Stoplisted names right after a cue word that announces their kind: "مدينة الميادين",
+    "قضاء الحي" (bare, الميادين and الحي are ordinary words: "the arenas", "the quarter")."""
+    tokens = doc.tokens
+    before = cues().before
+    out: list[PlaceMention] = []
+    for i in range(1, len(tokens)):
+        if i in taken:
+            continue
+        kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
+        if kind not in _ANNOUNCES:
+            continue
+        m = gazetteer.guarded.match_at(tokens, i, len(tokens), max_forms=1)
+        if m is None or any(k in taken for k in range(m.first, m.last)):
+            continue
+        found = [gazetteer.entries[j] for j in m.payloads if gazetteer.entries[j].feature in _ANNOUNCES[kind]]
+        if found:
+            out.append(PlaceMention(m.first, m.last, found, kind, False, tokens[i].start, tokens[m.last - 1].end))
     return out
 
 
@@ -128,8 +166,9 @@ def precision_of(e: Entry, area: bool) -> int:
     return 1 if e.feature in POINT_FEATURES and not area else 2
 
 
-def resolve(doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
-    focus = country_focus(mentions)
+def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
+    """One place per mention, the best-scoring candidate (``focus``: the article's country votes)."""
+    focus = country_focus(mentions) if focus is None else focus
     places: list[Place] = []
     for m in mentions:
         best = max(m.candidates, key=lambda e: _score(e, m, focus))
@@ -155,3 +194,47 @@ class PlaceStage:
         doc.country_focus = focus_from_places(doc.places)
         return doc
 
+
+
+# ---------------------------------------------------------------- for analysts: every candidate, ranked
+
+@dataclass
+class Candidate:
+    entry: Entry
+    score: float
+
+
+@dataclass
+class MentionCandidates:
+    """One place mention with every gazetteer entry it may name, best first, and the choice made."""
+
+    text: str
+    start: int
+    end: int
+    cue: Optional[str]
+    area: bool
+    candidates: list[Candidate]
+    chosen: Place
+
+
+def candidates_for(text: str, focus: Iterable[str] = (), gazetteer: Optional[Gazetteer] = None) -> list[MentionCandidates]:
+    """Place mentions in ``text`` with their ranked candidates, scored exactly as the pipeline scores them.
+
+    ``focus``: countries (ISO alpha-2) the text is known to be about, counted
+    as if the text named each one (for a phrase too short to carry its own
+    context). The pipeline never passes one; it is for ``rasd geocode``.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    doc = Doc(id=None, title=None, published=None, text=text)
+    doc.view = normalize(text)
+    doc.tokens = tokenize(doc.view)
+    mentions = find_place_mentions(doc, gazetteer)
+    votes = country_focus(mentions)
+    for cc in focus:
+        votes[cc.upper()] += 2
+    chosen = resolve(doc, mentions, votes)
+    out = []
+    for m, place in zip(mentions, chosen):
+        ranked = sorted((Candidate(e, _score(e, m, votes)) for e in m.candidates), key=lambda c: -c.score)
+        out.append(MentionCandidates(place.text, m.start, m.end, m.cue, m.area, ranked, place))
+    return out
