@@ -1,0 +1,1 @@
+"""Alembic migrations of the rasd store (run by ``rasd.store.migrate``; ``rasd db upgrade``)."""
