@@ -128,3 +128,21 @@ def test_counted_noun_with_a_pronoun_suffix():
     toks = tokenize(normalize(text))
     assert [(q.text, q.low, q.category) for q in find_quantities(text, toks, 0, len(toks))] == [
         ("خمسة من عناصرها", 5, "killed")]
+
+
+def _sentences(text):
+    view = normalize(text)
+    return [text[s.start:s.end] for s in split_sentences(view, tokenize(view))]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence():
+    assert _sentences("قال د. محمد الحسن إن القصف استمر. وأضاف أن الطرق مقطوعة.") == [
+        "قال د. محمد الحسن إن القصف استمر.", "وأضاف أن الطرق مقطوعة."]
+    assert _sentences("ولد عام 1415 هـ. في الرياض") == ["ولد عام 1415 هـ. في الرياض"]
+
+
+def test_a_quotation_stays_with_the_verb_that_introduces_it():
+    assert _sentences('قال المتحدث «لن نتراجع. سنقاتل حتى النهاية» ثم غادر. وانتهى المؤتمر.') == [
+        "قال المتحدث «لن نتراجع. سنقاتل حتى النهاية» ثم غادر.", "وانتهى المؤتمر."]
+    # an unclosed quotation mark does not swallow the rest of the text
+    assert len(_sentences('قال «لن نتراجع. سنقاتل. وانتهى.')) == 3

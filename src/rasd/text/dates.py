@@ -45,6 +45,7 @@ class _Calendar:
     ago: set[str]
     units: dict[str, str]
     heads: frozenset[str]  # first words of any date expression that starts with a word
+    day_parts: PhraseMatcher[str]
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def calendar() -> _Calendar:
         hijri_markers={norm(w) for w in d["hijri_markers"]},
         month_relative={norm(k): v for k, v in d["month_relative"].items()},
         ago={norm(w) for w in d["ago"]}, units=units, heads=frozenset(heads),
+        day_parts=PhraseMatcher(strip_article=False).add_all((w, w) for w in d["day_parts"]),
     )
 
 
@@ -239,11 +241,25 @@ def _relative(text: str, tokens: list[Token], i: int, hi: int,
     if wd is not None:
         back = (published.weekday() - wd) % 7
         j = i + 1
-        if j < hi and tokens[j].norm in ("الماضي", "المنصرم") and back == 0:
-            back = 7
+        if j < hi and tokens[j].norm in ("الماضي", "المنصرم"):
+            back = back or 7
             j += 1
-        return _mention(text, tokens, i, j, published - dt.timedelta(days=back), 1), j
+        mention = _mention(text, tokens, _day_part_start(tokens, i), j, published - dt.timedelta(days=back), 1)
+        if mention.text.startswith("و") and mention.start < tokens[i].start:  # "ومساء يوم الأحد": not the و
+            mention = DateMention(start=mention.start + 1, end=mention.end, text=mention.text[1:], date=mention.date,
+                                  time_precision=1)
+        return mention, j
     return None
+
+
+def _day_part_start(tokens: list[Token], i: int) -> int:
+    """Where a weekday's expression starts, with the part of the day before it ("ليل الاثنين")."""
+    day_parts = calendar().day_parts
+    for n in range(min(3, i), 0, -1):
+        m = day_parts.match_at(tokens, i - n, i)
+        if m is not None and m.last == i and m.form == tokens[i - n].norm.removeprefix("و"):
+            return i - n
+    return i
 
 
 def _period_length(tokens: list[Token], j: int, hi: int) -> Optional[tuple[int, int, int]]:

@@ -67,8 +67,8 @@ class Sentence:
 #: Last letters of the pronoun suffixes (a quick test before looking for one).
 _SUFFIX_LAST = frozenset("هامن")
 
-#: Clitic forms of words already seen (bounded; news vocabulary is small).
-_FORMS: dict[str, tuple[str, ...]] = {}
+#: Clitic forms and suffix stems of words already seen (bounded; news vocabulary is small).
+_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
 _FORMS_MAX = 500_000
 
 
@@ -120,6 +120,15 @@ def suffix_stems(form: str, may_end_in_pronoun_ha: bool = True) -> tuple[str, ..
     if stem.endswith("ت") and not stem.endswith("ات"):
         return (stem[:-1] + "ه", stem)
     return (stem,)
+
+
+def _word_entry(w: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(clitic forms, suffix stems, suffix stems when a final ه was written ة) of a normalised word."""
+    forms = clitic_forms(w)
+    if w[-1] not in _SUFFIX_LAST:
+        return forms, (), ()
+    stems = _stems(forms, True)
+    return forms, stems, (_stems(forms, False) if w[-1] == "ه" else stems)
 
 
 def _stems(forms: tuple[str, ...], may_end_in_pronoun_ha: bool) -> tuple[str, ...]:
@@ -217,27 +226,68 @@ def tokenize(view: TextView) -> list[Token]:
             e += 1
         kind = m.lastgroup or "punct"
         w = m.group()
-        stems: tuple[str, ...] = ()
         if kind == "ar":
-            forms = cache.get(w)
-            if forms is None:
-                forms = clitic_forms(w)
+            entry = cache.get(w)
+            if entry is None:
+                entry = _word_entry(w)
                 if len(cache) < _FORMS_MAX:
-                    cache[w] = forms
-            if w[-1] in _SUFFIX_LAST:
-                stems = _stems(forms, w[-1] != "ه" or original[view.orig(ne - 1)] != "ة")
+                    cache[w] = entry
+            forms, stems, stems_after_ta = entry
+            if stems is not stems_after_ta and original[view.orig(ne - 1)] == "ة":
+                stems = stems_after_ta  # "مدينة": the final ه is a ta marbuta, not a pronoun
         else:
-            forms = (w,)
+            forms, stems = (w,), ()
         append(Token(len(tokens), s, e, ns, ne, w, kind, forms, stems))
     return tokens
 
 
+@lru_cache(maxsize=1)
+def _sentence_rules() -> tuple[frozenset[str], dict[str, str], int]:
+    d = load_yaml("sentences.yaml")
+    return frozenset(d["abbreviations"]), dict(d["quotes"]), int(d["quote_span"])
+
+
+_WORD_BEFORE_RE = re.compile(r"(?:^|[\s(«\"“])([\u0621-\u064a]+(?: [\u0621-\u064a]+)?)$")
+
+
+def _abbreviation_before(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """The full stop at ``dot`` closes an abbreviation or an initial ("د.", "ق. س. د.", "إلخ.")."""
+    m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
+    if m is None:
+        return False
+    words = m.group(1)
+    return words in abbreviations or words.rsplit(" ", 1)[-1] in abbreviations
+
+
+def _inside_quote(text: str, pos: int, quotes: dict[str, str], span: int) -> bool:
+    """``pos`` lies inside a quotation opened earlier on its line that closes later on it, within ``span``."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, pos - span):pos]
+    for opening, closing in quotes.items():
+        if opening == closing:
+            is_open = before.count(opening) % 2 == 1
+        else:
+            is_open = before.rfind(opening) > before.rfind(closing)
+        if is_open and closing in text[pos:min(line_end, pos + span)]:
+            return True
+    return False
+
+
 def split_sentences(view: TextView, tokens: list[Token]) -> list[Sentence]:
-    """Split at sentence punctuation and line breaks; empty stretches are dropped."""
+    """Split at sentence punctuation and line breaks, but not after an abbreviation
+    or inside a short quotation; empty stretches are dropped."""
+    abbreviations, quotes, span = _sentence_rules()
+    text = view.text
     bounds: list[int] = []
-    for m in _SENT_END_RE.finditer(view.text):
+    for m in _SENT_END_RE.finditer(text):
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _abbreviation_before(text, m.start(), abbreviations):
+            continue
+        if text[m.start()] != "\n" and _inside_quote(text, m.end(), quotes, span):
+            continue
         bounds.append(m.end())
-    bounds.append(len(view.text))
+    bounds.append(len(text))
     sentences: list[Sentence] = []
     ti = 0
     for b in bounds:
