@@ -31,6 +31,15 @@ class RegistryActor:
 
 
 @dataclass(frozen=True)
+class AliasHit:
+    """An alias found in a phrase: its surface text and what it refers to."""
+
+    text: str
+    kind: str  # actor | generic | group
+    key: str  # actor id, generic phrase, or group id
+
+
+@dataclass(frozen=True)
 class _Ref:
     """What an alias points at: a registry actor, a generic phrase, or a group."""
 
@@ -69,6 +78,27 @@ class ActorRegistry:
     def lookup(self, text: str) -> list[RegistryActor]:
         """Registry actors one of whose aliases is exactly ``text``."""
         return [self.actors[r.key] for r in self.matcher.get(phrase_key(text)) if r.kind == "actor"]
+
+    # ---- read-only helpers for browsing the registry (``rasd actors``)
+
+    def alias_hits(self, text: str) -> list[AliasHit]:
+        """Every alias found in ``text`` (longest first, clitics allowed), with what it refers to."""
+        from rasd.text.normalize import normalize
+        from rasd.text.segment import tokenize
+
+        tokens = tokenize(normalize(text))
+        return [AliasHit(text[tokens[m.first].start:tokens[m.last - 1].end], r.kind, r.key)
+                for m in self.matcher.find(tokens) for r in m.payloads]
+
+    def resolve_generic(self, alias: str, country: str) -> Optional[RegistryActor]:
+        """The actor a country-dependent phrase names in ``country``, or None."""
+        actor_id = self.generic.get(alias, {}).get(country)
+        return self.actors.get(actor_id) if actor_id else None
+
+    def select(self, country: Optional[str] = None, inter: Optional[int] = None) -> list[RegistryActor]:
+        """Registry actors of one country and/or one ACLED inter code, in file order."""
+        return [a for a in self.actors.values()
+                if (country is None or a.country == country) and (inter is None or a.inter == inter)]
 
 
 @lru_cache(maxsize=1)
