@@ -146,3 +146,36 @@ def test_a_quotation_stays_with_the_verb_that_introduces_it():
         "قال المتحدث «لن نتراجع. سنقاتل حتى النهاية» ثم غادر.", "وانتهى المؤتمر."]
     # an unclosed quotation mark does not swallow the rest of the text
     assert len(_sentences('قال «لن نتراجع. سنقاتل. وانتهى.')) == 3
+
+
+# Any Unicode at all, and text built from Arabic letters, marks, digits and punctuation
+_ARABIC_SOUP = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFF),  # presentation forms
+    st.sampled_from(list(" \n.،؛؟!\"«»()/-0123456789\u200f\u200e\u0640")),
+), max_size=120)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=120), _ARABIC_SOUP))
+def test_every_parser_of_the_text_layer_takes_any_unicode(text):
+    import datetime as dt
+
+    from rasd.text.dates import dateline, find_dates, numeric_dates
+    from rasd.text.numbers import find_quantities
+
+    view = normalize(text)
+    tokens = tokenize(view)
+    for s in split_sentences(view, tokens):
+        assert 0 <= s.start <= s.end <= len(text)
+        for q in find_quantities(text, tokens, s.first, s.last, set()):
+            assert text[q.start:q.end] == q.text
+        for d in find_dates(text, tokens, s.first, s.last, dt.date(2019, 2, 26)):
+            assert text[d.start:d.end] == d.text
+    for t in tokens:
+        pieces = split_clitics(view, t, known=lambda w: False)
+        assert pieces[0][1] == t.start and pieces[-1][2] == t.end
+        assert all(a < b for _, a, b in pieces)
+    for d in numeric_dates(text):
+        assert text[d.start:d.end] == d.text
+    dateline(text)

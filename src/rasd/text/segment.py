@@ -173,7 +173,11 @@ def split_clitics(view: TextView, token: Token,
         if a == b:
             continue
         role = "proclitic" if b <= lead else ("suffix" if tail and a >= len(norm) - tail else "stem")
-        out.append((role, view.orig(token.nstart + a), view.orig(token.nstart + b) if b < len(norm) else token.end))
+        start, end = view.orig(token.nstart + a), view.orig(token.nstart + b) if b < len(norm) else token.end
+        if start < end:  # a compatibility character (ligature) may hold several letters: no empty pieces
+            out.append((role, start, end))
+    if not out or out[0][1] != token.start:
+        return [("stem", token.start, token.end)]
     return out
 
 
