@@ -6,6 +6,8 @@ import argparse
 import os
 import sys
 
+from rasd.store.cliopts import DB_HELP
+
 EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE = 0, 1, 2
 
 
@@ -38,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "the rest stored); 2 nothing could be done (no store, no input)."),
     )
     p.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, folders, zip files or http(s) URLs")
-    p.add_argument("--db", metavar="PATH|URL", help="the store (default: $RASD_DB, else the per-user SQLite file)")
+    p.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="extract in N processes (default 1; the pipeline does about 200 articles/s per core)")
     p.add_argument("--quiet", action="store_true", help="no progress bar; failures and the summary are still printed")
