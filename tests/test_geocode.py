@@ -1,0 +1,77 @@
+"""``rasd geocode`` and ``candidates_for``: ranked candidates that agree with the pipeline's choice;
+ambiguous names resolved by the article's other places, both ways."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rasd.cli import main
+from rasd.extract.places import candidates_for
+
+
+@pytest.mark.parametrize("text", [
+    "قتل خمسة مدنيين بقصف على بلدة الباغوز في ريف دير الزور",
+    "اشتباكات في طرابلس شمال لبنان وفق مصادر في بيروت",
+    "قصفت الطائرات ريف حلب الشمالي ومحافظة إدلب ومدينة حلب",
+    "وصل النازحون إلى قضاء حديثة ومدينة الميادين",
+])
+def test_candidates_rank_best_first_and_agree_with_the_pipeline(nlp, text):
+    mentions = candidates_for(text)
+    places = nlp(text).places
+    assert [(m.start, m.end) for m in mentions] == [(p.start, p.end) for p in places]
+    for m, p in zip(mentions, places):
+        scores = [c.score for c in m.candidates]
+        assert scores == sorted(scores, reverse=True)
+        best = m.candidates[0].entry
+        assert (best.name, best.lat, best.lon) == (p.name, p.lat, p.lon) == (m.chosen.name, m.chosen.lat, m.chosen.lon)
+        assert m.chosen.geo_precision == p.geo_precision
+        assert text[m.start:m.end] == m.text
+
+
+def test_country_focus_decides_an_ambiguous_phrase_both_ways():
+    # القنيطرة: the Syrian province and town, and Kenitra in Morocco
+    sy = candidates_for("قصف على القنيطرة", focus=["SY"])[0]
+    ma = candidates_for("قصف على القنيطرة", focus=["ma"])[0]
+    assert sy.chosen.country == "SY" and ma.chosen.country == "MA"
+    assert {c.entry.country for c in sy.candidates} >= {"SY", "MA"}
+
+
+@pytest.mark.parametrize("text,surface,country,name", [
+    ("اشتباكات في طرابلس بين قوات حكومة الوفاق وقوات قادمة من مصراتة وبنغازي", "طرابلس", "LY", "Tripoli"),
+    ("اشتباكات في طرابلس شمال لبنان بين باب التبانة وجبل محسن، وفق مصادر في بيروت", "طرابلس", "LB", "Tripoli"),
+    ("قصفت طائرات التحالف مواقع لتنظيم داعش في سنجار غرب الموصل بمحافظة نينوى", "سنجار", "IQ", "Sinjār"),
+    ("قصفت قوات النظام بلدة سنجار في ريف إدلب الشرقي قرب معرة النعمان", "سنجار", "SY", "Sanjar"),
+    ("سقطت قذائف على القنيطرة في الجولان قرب درعا جنوب سوريا", "القنيطرة", "SY", None),
+    ("افتتح مصنع جديد للسيارات في القنيطرة قرب الرباط بالمغرب", "القنيطرة", "MA", "Kenitra"),
+])
+def test_ambiguous_name_resolved_by_the_articles_other_places(nlp, text, surface, country, name):
+    place = next(p for p in nlp(text).places if p.text == surface)
+    assert place.country == country
+    if name:
+        assert place.name == name
+
+
+def test_cli_table(capsys):
+    assert main(["geocode", "قصف على القنيطرة", "--country-focus", "SY", "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith("القنيطرة  [8:16]")
+    assert lines[1].startswith("  chosen: ") and "· SY ·" in lines[1] and "geo_precision" in lines[1]
+    assert lines[2].startswith("   1. ") and "| القنيطرة | SY |" in lines[2]
+    assert "more (--top)" in lines[-1]
+
+
+def test_cli_json_and_bad_focus(capsys):
+    assert main(["geocode", "وصلوا", "بالباغوز", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d[0]["text"] == "الباغوز" and d[0]["chosen"]["country"] == "SY" and d[0]["chosen"]["geo_precision"] == 1
+    assert d[0]["candidates"][0]["name"] == d[0]["chosen"]["name"]
+    assert main(["geocode", "حلب", "--country-focus", "Syria"]) == 2
+    assert "not an ISO 3166 alpha-2 code" in capsys.readouterr().err
+
+
+def test_cli_no_place(capsys):
+    assert main(["geocode", "قال المتحدث إن الاجتماع انتهى"]) == 0
+    assert capsys.readouterr().out.strip() == "no place names found"
