@@ -47,11 +47,13 @@ class PhraseMatcher(Generic[T]):
         self.lengths: dict[str, list[int]] = {}  # first token → phrase lengths, longest first
         self.prefix_sizes: list[int] = []  # lengths of the prefix keys, longest first
         self.max_len = 1
+        self._last_words: Optional[frozenset[str]] = None
 
     def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
         if not key:
             return
+        self._last_words = None
         self.max_len = max(self.max_len, len(key))
         if any(p.endswith("*") for p in key):
             head = key[0].rstrip("*")
@@ -71,6 +73,15 @@ class PhraseMatcher(Generic[T]):
         for phrase, payload in items:
             self.add(phrase, payload)
         return self
+
+    def last_words(self) -> Optional[frozenset[str]]:
+        """The last word of every phrase, for a quick "can a phrase end here?" test
+        before matching backwards; None when a prefix pattern makes it unknowable."""
+        if self.prefixed:
+            return None
+        if self._last_words is None:
+            self._last_words = frozenset(key[-1] for key in self.exact)
+        return self._last_words
 
     def __contains__(self, key: tuple[str, ...]) -> bool:
         return key in self.exact

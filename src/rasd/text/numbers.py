@@ -39,7 +39,7 @@ class _Lexicon:
     modifiers: dict[str, PhraseMatcher[str]]
     range_join: set[str]
     bare_range_join: set[str]
-    after: dict[str, PhraseMatcher[str]]
+    after: PhraseMatcher[str]  # payload: at_least | approx
     after_window: int
     not_numbers: set[str]
     inner_punct: set[str]
@@ -113,7 +113,8 @@ def lexicon() -> _Lexicon:
                    if k not in ("range_join", "bare_range_join")},
         range_join={norm(w) for w in d["modifiers"]["range_join"]},
         bare_range_join={norm(w) for w in d["modifiers"]["bare_range_join"]},
-        after={k: _matcher(v, strip_article=False) for k, v in d["modifiers_after"].items()},
+        after=PhraseMatcher(strip_article=False).add_all(
+            (w, kind) for kind, ws in d["modifiers_after"].items() for w in ws),
         after_window=int(d["after_window"]),
         not_numbers={norm(w) for w in d["not_numbers"]},
         inner_punct=set(d["inner_punct"]),
@@ -269,6 +270,9 @@ def _before(matcher: PhraseMatcher, tokens: list[Token], end: int, lo: int) -> O
     inner = lexicon().inner_punct
     while end > lo and tokens[end - 1].kind == "punct" and tokens[end - 1].norm in inner:
         end -= 1
+    last_words = matcher.last_words()
+    if end <= lo or (last_words is not None and last_words.isdisjoint(tokens[end - 1].forms)):
+        return None  # no phrase of the matcher ends with this word
     for n in range(min(4, end - lo), 0, -1):
         m = matcher.match_at(tokens, end - n, end, max_forms=3)
         if m is not None and m.last == end:
@@ -519,11 +523,9 @@ def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
     if noun:
         unit, category, end = noun
     for k in range(end, min(hi, end + lex.after_window)):
-        hit = next(((kind, m) for kind, mt in lex.after.items()
-                    if (m := mt.match_at(tokens, k, hi)) is not None), None)
-        if hit:
-            kind, m = hit
-            if kind == "at_least":
+        m = lex.after.match_at(tokens, k, hi)
+        if m is not None:
+            if m.payloads[0] == "at_least":
                 r.high = None
             else:
                 r.approx = True

@@ -11,6 +11,7 @@ pieces of a token with their original offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional
@@ -202,47 +203,75 @@ def _known_name(word: str) -> bool:
 
 
 def _pronoun_suffix(form: str) -> str:
+    suffixes, min_stem = _suffix_rules()
+    for x in suffixes:
+        if form.endswith(x) and len(form) - len(x) >= min_stem:
+            return x
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _suffix_rules() -> tuple[tuple[str, ...], int]:
     c = _clitics()
-    return next((x for x in c["suffixes"] if form.endswith(x) and len(form) - len(x) >= c["suffix_min_stem"]), "")
+    return tuple(c["suffixes"]), int(c["suffix_min_stem"])
 
 
 def tokenize(view: TextView) -> list[Token]:
-    """Tokens with original offsets; walks the view's sparse offset map in step with the text."""
+    """Tokens with original offsets; walks the view's sparse offset map in step with the text.
+
+    The loop runs once per token of every article, so it is written for speed: the
+    next break of the offset map is kept at hand, and each word's clitic forms and
+    stems are computed once per process (``_FORMS``)."""
     tokens: list[Token] = []
     append = tokens.append
     original = view.original
     n = len(original)
     breaks, shifts = view.breaks, view.shifts
     nb = len(breaks)
+    never = n + len(view.text) + 1
     k = -1  # index of the last break at or before the current position
+    shift = 0  # shifts[k]
+    next_break = breaks[0] if nb else never
     marks = _MARKS
     cache = _FORMS
-    for m in _TOKEN_RE.finditer(view.text):
+    get = cache.get
+    for i, m in enumerate(_TOKEN_RE.finditer(view.text)):
         ns, ne = m.span()
-        while k + 1 < nb and breaks[k + 1] <= ns:
+        while next_break <= ns:
             k += 1
-        s = ns + (shifts[k] if k >= 0 else 0)
-        j = k
-        while j + 1 < nb and breaks[j + 1] <= ne - 1:
-            j += 1
-        e = ne + (shifts[j] if j >= 0 else 0)
+            shift = shifts[k]
+            next_break = breaks[k + 1] if k + 1 < nb else never
+        s = ns + shift
+        if next_break <= ne - 1:  # a break inside the token: the end maps through a later shift
+            j = k + 1
+            while j + 1 < nb and breaks[j + 1] <= ne - 1:
+                j += 1
+            e = ne + shifts[j]
+        else:
+            e = ne + shift
         while e < n and original[e] in marks:
             e += 1
-        kind = m.lastgroup or "punct"
+        kind = m.lastgroup
         w = m.group()
         if kind == "ar":
-            entry = cache.get(w)
+            entry = get(w)
             if entry is None:
                 entry = _word_entry(w)
                 if len(cache) < _FORMS_MAX:
                     cache[w] = entry
             forms, stems, stems_after_ta = entry
-            if stems is not stems_after_ta and original[view.orig(ne - 1)] == "ة":
+            if stems is not stems_after_ta and _last_letter(original, s, e) == "ة":
                 stems = stems_after_ta  # "مدينة": the final ه is a ta marbuta, not a pronoun
         else:
             forms, stems = (w,), ()
-        append(Token(len(tokens), s, e, ns, ne, w, kind, forms, stems))
+        append(Token(i, s, e, ns, ne, w, kind, forms, stems))
     return tokens
+
+
+def _last_letter(original: str, start: int, end: int) -> str:
+    while end > start and original[end - 1] in _MARKS:
+        end -= 1
+    return original[end - 1] if end > start else ""
 
 
 @lru_cache(maxsize=1)
@@ -293,11 +322,11 @@ def split_sentences(view: TextView, tokens: list[Token]) -> list[Sentence]:
         bounds.append(m.end())
     bounds.append(len(text))
     sentences: list[Sentence] = []
+    starts = [t.nstart for t in tokens]
     ti = 0
     for b in bounds:
         first = ti
-        while ti < len(tokens) and tokens[ti].nstart < b:
-            ti += 1
+        ti = bisect_left(starts, b, ti)
         if ti > first:
             # trim to the tokens' own extent
             sentences.append(Sentence(tokens[first].start, tokens[ti - 1].end, first, ti,
