@@ -102,7 +102,7 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area,
                                 start, tokens[last - 1].end))
     if gazetteer.guarded.exact:
-        extra = _guarded_mentions(doc, gazetteer, {k for m in out for k in range(m.first, m.last)})
+        extra = _guarded_mentions(doc, gazetteer, out)
         if extra:
             out = sorted(out + extra, key=lambda m: m.first)
     return out
@@ -119,24 +119,30 @@ _ANNOUNCES = {
 }
 
 
-def _guarded_mentions(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[PlaceMention]:
+def _guarded_mentions(doc: Doc, gazetteer: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
     """Stoplisted names right after a cue word that announces their kind: "مدينة الميادين",
     "قضاء الحي" (bare, الميادين and الحي are ordinary words: "the arenas", "the quarter")."""
     tokens = doc.tokens
+    heads = gazetteer.guarded.lengths  # first words of stoplisted names: a few hundred
     before = cues().before
+    taken: Optional[set[int]] = None
     out: list[PlaceMention] = []
     for i in range(1, len(tokens)):
-        if i in taken:
+        if tokens[i].norm not in heads:
             continue
         kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
         if kind not in _ANNOUNCES:
             continue
         m = gazetteer.guarded.match_at(tokens, i, len(tokens), max_forms=1)
-        if m is None or any(k in taken for k in range(m.first, m.last)):
+        if m is None:
             continue
-        found = [gazetteer.entries[j] for j in m.payloads if gazetteer.entries[j].feature in _ANNOUNCES[kind]]
-        if found:
-            out.append(PlaceMention(m.first, m.last, found, kind, False, tokens[i].start, tokens[m.last - 1].end))
+        if taken is None:
+            taken = {k for x in found for k in range(x.first, x.last)}
+        if any(k in taken for k in range(m.first, m.last)):
+            continue
+        hits = [gazetteer.entries[j] for j in m.payloads if gazetteer.entries[j].feature in _ANNOUNCES[kind]]
+        if hits:
+            out.append(PlaceMention(m.first, m.last, hits, kind, False, tokens[i].start, tokens[m.last - 1].end))
     return out
 
 

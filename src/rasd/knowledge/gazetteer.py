@@ -144,9 +144,12 @@ def default_gazetteer() -> Gazetteer:
     contents), so later processes load it instead of rebuilding it.
     """
     from rasd.knowledge.gazetteer_cache import load_cached
+    from rasd.text import matcher
 
     user_file = user_layer_path()
     if user_file is None:
         return Gazetteer.load(user=False)
-    return load_cached([data_path("gazetteer.tsv.gz"), user_file, data_path("place_stoplist.txt")],
-                       lambda: Gazetteer.load(user=user_file))
+    # the key covers the data and the code of the pickled classes: an upgrade never reads a stale index
+    inputs = [data_path("gazetteer.tsv.gz"), user_file, data_path("place_stoplist.txt"),
+              Path(__file__), Path(str(matcher.__file__))]
+    return load_cached(inputs, lambda: Gazetteer.load(user=user_file))

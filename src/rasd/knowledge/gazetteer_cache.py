@@ -3,9 +3,9 @@
 Building the index normalises every alias; with a country's full GeoNames
 dump imported that takes seconds, on every start. The built
 :class:`~rasd.knowledge.gazetteer.Gazetteer` is therefore pickled to
-``$RASD_HOME/cache/`` under a key made of its input files' contents, the
-rasd version and the cache format: any change to an input gives a new key, so
-a stale index is never read. The cache is the user's own file in the user's
+``$RASD_HOME/cache/`` under a key made of its input files' contents (the
+data and the modules of the pickled classes), the rasd version and the cache
+format: any change to an input gives a new key, so a stale index is never read. The cache is the user's own file in the user's
 own directory (the same trust as the data it is built from); one that cannot
 be read or written is rebuilt or skipped, never fatal.
 """
