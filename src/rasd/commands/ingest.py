@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                 "  rasd ingest archive/ feeds.zip crawl.warc.gz --jobs 2\n"
                 "  rasd ingest https://example.org/feed.xml --db postgresql://rasd@dbhost/rasd\n\n"
                 "exit status: 0 all read; 1 some records failed (each reported with file and record,\n"
-                "the rest stored); 2 nothing could be done (no store, no input)."),
+                "the rest stored); 2 nothing could be done (a missing input, no store, no readable article)."),
     )
     p.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, folders, zip files or http(s) URLs")
     p.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
@@ -57,6 +57,15 @@ def run(a: argparse.Namespace) -> int:
 
     if a.jobs < 1 or a.jobs > (os.cpu_count() or 1) * 4:
         print(f"rasd ingest: --jobs must be between 1 and {(os.cpu_count() or 1) * 4}", file=sys.stderr)
+        return EXIT_USAGE
+    from pathlib import Path
+
+    from rasd.ingest.sources import is_url
+
+    missing = [x for x in a.inputs if not is_url(x) and not Path(x).exists()]
+    if missing:  # a typo should not create a store or half a run
+        for x in missing:
+            print(f"rasd ingest: {x}: no such file or folder", file=sys.stderr)
         return EXIT_USAGE
     try:
         store = open_store(a.db)
@@ -78,6 +87,6 @@ def run(a: argparse.Namespace) -> int:
         print(f"  {n} × {reason}", file=sys.stderr)
     print(f"store {describe(store.url)}: {counts['articles']} articles, {counts['events']} events "
           f"from {counts['event_sources']} event reports", file=sys.stderr)
-    if summary.read == 0:
+    if summary.new + summary.updated + summary.duplicate == 0:
         return EXIT_USAGE
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK

@@ -52,3 +52,6 @@ def read_warc(stream: IO[bytes], origin: str) -> Iterator[Union[ArticleIn, Failu
                             ext_id=uri, origin=where)
     except ArchiveLoadFailed as e:
         yield Failure(origin, f"not a readable WARC file ({str(e).strip().splitlines()[0]})")
+        return
+    if n == 0:
+        yield Failure(origin, "no archived responses: not a WARC file, or one without pages")

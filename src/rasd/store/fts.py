@@ -29,14 +29,14 @@ def delete(conn: Connection, article_id: int) -> None:
     # PostgreSQL: article_search rows go with the article (ON DELETE CASCADE)
 
 
-def matching_articles(dialect: str, terms: list[str]) -> Select:
-    """A SELECT of the ids of articles whose index holds every term."""
+def matching_articles(dialect: str, terms: list[list[str]]) -> Select:
+    """A SELECT of the ids of articles whose index holds, for every group, one of its terms."""
     if dialect == "sqlite":
-        expr = " AND ".join(f'"{t}"' for t in terms)
+        expr = " AND ".join("(" + " OR ".join(f'"{t}"' for t in group) + ")" for group in terms)
         fts5 = table("article_fts", column("rowid"))
         return select(fts5.c.rowid.label("article_id")).where(
             text("article_fts MATCH :fts_q").bindparams(fts_q=expr))
-    expr = " & ".join(terms)
+    expr = " & ".join("(" + " | ".join(group) + ")" for group in terms)
     search = table("article_search", column("article_id"))
     return select(search.c.article_id).where(text("tsv @@ to_tsquery('simple', :fts_q)").bindparams(fts_q=expr))
 

@@ -11,9 +11,11 @@ variants, so rasd hands them pre-normalised terms instead of raw text:
 - the English names that extraction resolved (places, actors) are indexed
   too, so "Raqqa" finds Arabic reports about الرقة.
 
-A query word is reduced the same way but less far: its conjunction and
-preposition are dropped and its article kept ("بالرقة" → الرقه), so a query
-never matches more loosely than the reader asked for.
+A query word is reduced the same way but less far. With an article inside, the
+conjunction and preposition go and the article stays ("وبالرقة" → الرقه), so
+الرقة never matches ورقة ("paper"). Without one, the word matches as typed or
+as any of its stripped forms ("بمعرة" → بمعره | معره), so a preposition typed
+by habit does not hide the place, and "بغداد" still finds بغداد.
 """
 
 from __future__ import annotations
@@ -48,21 +50,20 @@ def document_terms(tokens: Iterable[Token], extra_text: Iterable[Optional[str]] 
     return " ".join(f for f in seen if _SAFE.match(f))
 
 
-def query_terms(query: str) -> list[str]:
-    """The terms a query must all match (AND), normalised like the index.
+def query_terms(query: str) -> list[list[str]]:
+    """What a query must match: every inner list (AND), any term of each (OR), normalised like the index.
 
-    An Arabic query word keeps its article but loses a leading و/ف and ب/ل/ك
-    when stripping leaves the definite form: "وبالرقة" → الرقه, "دمشق" → دمشق.
+    "وبالرقة بمعرة" → [["الرقه"], ["بمعره", "معره"]].
     """
-    out: list[str] = []
+    out: list[list[str]] = []
     for t in tokenize(normalize(query)):
         if t.kind not in _WORD_KINDS:
             continue
-        term = t.norm
+        alternatives = [t.norm]
         if t.kind == "ar":
             definite = [f for f in t.forms if f.startswith("ال")]
-            if definite:
-                term = definite[0]
-        if _SAFE.match(term) and term not in out:
-            out.append(term)
+            alternatives = definite[:1] if definite else list(t.forms or (t.norm,))
+        alternatives = [a for a in alternatives if _SAFE.match(a)]
+        if alternatives and alternatives not in out:
+            out.append(alternatives)
     return out
