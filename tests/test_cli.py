@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from rasd.cli import main
 
 SENTENCE = "وقالت مصادر محلية إن سبعة وعشرين شاحنة تحمل عشرات المدنيين وصلت إلى مخيم الهول جنوب شرق الحسكة."
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "baghouz-2019-02-26.txt"
 
 
 def run(argv, capsys):
@@ -20,8 +23,6 @@ def run(argv, capsys):
 
 
 def test_extract_example_prints_document_json(example_text, capsys, tmp_path):
-    from conftest import EXAMPLE
-
     code, out, err = run(["extract", str(EXAMPLE)], capsys)
     assert code == 0, err
     d = json.loads(out)
@@ -34,7 +35,6 @@ def test_extract_example_prints_document_json(example_text, capsys, tmp_path):
 
 
 def test_published_option_overrides_the_dateline(capsys):
-    from conftest import EXAMPLE
 
     code, out, _ = run(["extract", str(EXAMPLE), "--published", "2019-03-01"], capsys)
     assert code == 0 and json.loads(out)["published"] == "2019-03-01"

@@ -7,16 +7,20 @@ and logged in benchmarks/RESULTS.md.
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import shared_path
 from test_example import SCHEMA
+
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 
 
 def _scorer():
-    path = shared_path("..", "tools", "score.py")
+    path = SCORER
+    if not path.exists():
+        pytest.skip(f"{path} not available (the scorer lives in ../shared)")
     spec = importlib.util.spec_from_file_location("score", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
