@@ -35,7 +35,6 @@ def test_extract_example_prints_document_json(example_text, capsys, tmp_path):
 
 
 def test_published_option_overrides_the_dateline(capsys):
-
     code, out, _ = run(["extract", str(EXAMPLE), "--published", "2019-03-01"], capsys)
     assert code == 0 and json.loads(out)["published"] == "2019-03-01"
     code, _, err = run(["extract", str(EXAMPLE), "--published", "26/02/2019"], capsys)
