@@ -246,6 +246,14 @@ def test_undetectable_file_asks_for_a_format(tmp_path):
     src = write(tmp_path / "notes.txt", "قائمة أماكن\nالصبحة\n")
     with pytest.raises(GazetteerInputError, match=r"notes\.txt:1: cannot tell the format"):
         import_file(src)
+    sheet = tmp_path / "syr_pplp.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 not text")
+    with pytest.raises(GazetteerInputError, match=r"syr_pplp\.xlsx: a spreadsheet: export the sheet .* as CSV"):
+        import_file(sheet)
+    latin1 = tmp_path / "latin1.tsv"
+    latin1.write_bytes("name_ar\tlat\tlon\tcountry\nBa\xefrout\t33.9\t35.5\tLB\n".encode("latin-1"))
+    with pytest.raises(GazetteerInputError, match=r"latin1\.tsv: not UTF-8 text"):
+        import_file(latin1)
 
 
 # ---------------------------------------------------------------- the command and the default gazetteer

@@ -464,6 +464,8 @@ def import_file(path: Path, fmt: str = "auto", country: Optional[str] = None, so
     path = Path(path)
     if not path.exists():
         raise GazetteerInputError(str(path), "no such file")
+    if path.suffix.lower() in (".xlsx", ".xls", ".ods"):
+        raise GazetteerInputError(str(path), "a spreadsheet: export the sheet with the places as CSV (UTF-8) first")
     fmt = detect_format(path) if fmt == "auto" else fmt
     if fmt not in FORMATS:
         raise GazetteerInputError(str(path), f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
