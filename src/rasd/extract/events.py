@@ -54,6 +54,10 @@ class _Lexicon:
     terms_window: int
     arrival_types: set[str]
     non_participant_kinds: set[str]
+    demonstratives: set[str]
+    relatives_after: set[str]
+    family: dict[str, str]  # event type → family
+    generic: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +80,10 @@ def lexicon() -> _Lexicon:
     return _Lexicon(triggers, types, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
                     words("origin_before"), int(c["origin_window"]), {norm(w) for w in c["destination_words"]},
                     words("terms_cues"), int(c["terms_window"]),
-                    set(c["arrival_types"]), set(c["non_participant_kinds"]))
+                    set(c["arrival_types"]), set(c["non_participant_kinds"]),
+                    {norm(w) for w in c["demonstratives"]}, {norm(w) for w in c["relatives_after"]},
+                    {t: fam for fam, types in c["families"].items() for t in types},
+                    {norm(w) for w in c["generic_triggers"]})
 
 
 def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
@@ -93,6 +100,28 @@ class _Candidate:
     subtype: SubType
     first: int
     last: int
+    generic: bool = False  # "هجوم": says only that something violent happened
+
+
+def _candidates(doc: Doc, sent: Sentence) -> list[_Candidate]:
+    lex = lexicon()
+    out = []
+    for m in lex.triggers.find_all(doc.tokens, sent.first, sent.last):
+        phrase = " ".join((m.form,) + tuple(t.norm for t in doc.tokens[m.first + 1:m.last]))
+        generic = phrase in lex.generic or doc.tokens[m.first].norm in lex.generic
+        out.extend(_Candidate(st, m.first, m.last, generic) for st in m.payloads)
+    return out
+
+
+def _anaphoric(doc: Doc, c: _Candidate, sent: Sentence) -> bool:
+    """A trigger that names an event already told: definite ("الهجوم"), after a
+    demonstrative ("هذا الهجوم"), or before a relative ("الهجوم الذي وقع")."""
+    lex = lexicon()
+    t = doc.tokens[c.first]
+    definite = any(f.startswith("ال") for f in t.forms) and t.forms[-1] != t.norm
+    before = doc.tokens[c.first - 1].norm if c.first > sent.first else ""
+    after = doc.tokens[c.last].norm if c.last < sent.last else ""
+    return definite or before in lex.demonstratives or after in lex.relatives_after
 
 
 def _in(span_start: int, span_end: int, sent: Sentence, doc: Doc) -> bool:
@@ -252,9 +281,7 @@ class EventStage:
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start or sent.heading:
                 continue
-            cands = [_Candidate(st, m.first, m.last)
-                     for m in lex.triggers.find_all(doc.tokens, sent.first, sent.last) for st in m.payloads]
-            cands = [c for c in cands if _blocked(doc, sent, c.first) is None]
+            cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first) is None]
             if not cands:
                 if last_event and n - last_event[0] <= ELABORATION_SENTENCES:
                     _elaborate(last_event[1], doc, sent, places)
@@ -268,6 +295,13 @@ class EventStage:
                 agreement.terms.append(doc.text[s_start:s_end])  # a clause of the deal, not an event
                 continue
             dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
+            told = _told_before(events, best, doc, sent, dates)
+            if told is not None:  # "الهجوم الذي وقع …": more about an event already coded
+                if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
+                    told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
+                _elaborate(told, doc, sent, [])
+                last_event = (n, told)
+                continue
             date, precision = (dates[0].date, dates[0].time_precision) if dates else (doc.published, 1)
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
@@ -283,7 +317,7 @@ class EventStage:
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
             confidence = 0.45 + (0.2 if place and place.geo_precision == 1 else 0.1 if place else -0.15) \
                 + (0.1 if actors else 0) + (0.05 if dates else 0)
-            event = Event(
+            event = _CodedEvent(
                 event_type=subtype.event_type, sub_event_type=subtype.name,
                 date=date, time_precision=precision,
                 actor1=actors[0].name if actors else None, actor2=actors[1].name if len(actors) > 1 else None,
@@ -294,10 +328,32 @@ class EventStage:
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
+            event.generic = best.generic
             events.append(event)
             last_event = (n, event)
         doc.events = merge_events(events)
         return doc
+
+
+def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, dates: list) -> Optional[Event]:
+    """The event of the same family that an anaphoric trigger refers back to: the latest one,
+    unless the sentence gives a date of its own that differs from that event's."""
+    if not events or not _anaphoric(doc, c, sent):
+        return None
+    family = lexicon().family.get(c.subtype.event_type)
+    for e in reversed(events):
+        if (e.sub_event_type == c.subtype.name if family is None
+                else lexicon().family.get(e.event_type) == family):
+            if dates and e.date and dates[0].date != e.date:
+                return None
+            return e
+    return None
+
+
+class _CodedEvent(Event):
+    """An event while it is being coded: knows whether its trigger was generic."""
+
+    generic: bool = False
 
 
 #: Two mentions of the same sub-type and day this close (km) are one place.
@@ -311,25 +367,37 @@ def _km(a: dict, b: dict) -> float:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    """Same sub-type and day, and the same place: equal, within SAME_PLACE_KM, or one of
-    them only known as the area (precision 2–3) of the same province."""
+    """Same sub-type and day, and the same place: equal, within SAME_PLACE_KM, one of them
+    only known as the area (precision 2–3) of the same province, or one of them unplaced."""
     if a.sub_event_type != b.sub_event_type or a.date != b.date:
         return False
     la, lb = a.location, b.location
     if la is None or lb is None:
-        return la is None and lb is None
+        return True  # an unplaced mention of the same sub-type and day is that event
     if la.get("name") == lb.get("name") or _km(la, lb) <= SAME_PLACE_KM:
         return True
     coarse = max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) >= 2
     return coarse and bool(la.get("admin1")) and la.get("admin1") == lb.get("admin1")
 
 
+def _absorbs(a: Event, b: Event) -> bool:
+    """A generic mention ("هجوم") joins a same-family event of the same day."""
+    family = lexicon().family.get(b.event_type)
+    return (getattr(b, "generic", False) and a.date == b.date and a is not b and family is not None
+            and lexicon().family.get(a.event_type) == family)
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """One event per (sub-type, place, day): later mentions add quantities and fill gaps;
-    the most precise location wins."""
+    the most precise location wins. A generic mention joins a specific one of its family
+    and day, wherever it was placed."""
+    specific = [e for e in events if not getattr(e, "generic", False)]
+    events = sorted(events, key=lambda e: getattr(e, "generic", False) and any(_absorbs(x, e) for x in specific))
     out: list[Event] = []
     for e in events:
         first = next((x for x in out if _same_event(x, e)), None)
+        if first is None and getattr(e, "generic", False):
+            first = next((x for x in out if _absorbs(x, e) and not getattr(x, "generic", False)), None)
         if first is None:
             out.append(e)
             continue
@@ -340,6 +408,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         first.terms.extend(t for t in e.terms if t not in first.terms)
         if e.fatalities is not None:
             first.fatalities = e.fatalities if first.fatalities is None else max(first.fatalities, e.fatalities)
+        if first.location is None and e.location:
+            first.location = e.location
         first.actor1 = first.actor1 or e.actor1
         first.actor2 = first.actor2 or e.actor2
         first.source = first.source or e.source
