@@ -148,10 +148,14 @@ def test_alternate_names_add_arabic_names_to_known_places(tmp_path):
         alt_line(4, 9000002, "ar", "كشمة القديمة", historic="1"),
         alt_line(5, 123456789, "ar", "مكان مجهول"),  # a place rasd does not know
         alt_line(6, 165509, "fa", "رأس العین"),
+        alt_line(7, 173813, "ar", "محافظة الحسكة السورية"),  # one GeoNames id, two shipped rows (GeoNames, OpenSyria)
     ]))
     report = import_file(alt)
     assert report.format == "alternatenames"
-    assert report.merge.added == 1 and report.merge.updated == 1  # Ras al-Ayn copied into the layer; Kashma updated
+    # Ras al-Ayn and both al-Hasakah rows copied into the layer; Kashma updated
+    assert report.merge.added == 3 and report.merge.updated == 1
+    hasakah = [r for r in read_rows() if r["geonames_id"] == "173813"]
+    assert len(hasakah) == 2 and all("محافظة الحسكة السورية" in r["aliases"].split("|") for r in hasakah)
     assert report.skipped == {"not Arabic": 2, "historic name": 1, "place not in the gazetteer": 1}
     rows = {r["id"]: r for r in read_rows()}
     assert rows["gn:165509"]["aliases"] == "رأس العين|سري كانيه"

@@ -233,9 +233,9 @@ def read_geonames(path: Path, source: str, country: Optional[str] = None,
     return [r for r, _ in rows]
 
 
-def read_alternatenames(path: Path, source: str, known: dict[int, dict[str, str]],
+def read_alternatenames(path: Path, source: str, known: dict[int, list[dict[str, str]]],
                         report: Optional[ImportReport] = None) -> list[dict[str, str]]:
-    """Rows of ``known`` places (geonameid → row) with the Arabic names ``alternateNamesV2.txt`` adds.
+    """Rows of ``known`` places (geonameid → its rows) with the Arabic names ``alternateNamesV2.txt`` adds.
 
     Columns: alternateNameId, geonameid, isolanguage, alternate name,
     isPreferredName, isShortName, isColloquial, isHistoric, from, to (the older
@@ -271,13 +271,13 @@ def read_alternatenames(path: Path, source: str, known: dict[int, dict[str, str]
                 continue
             found.setdefault(gid, []).extend(names)
     out = []
+    note = f"Arabic names: {source}"
     for gid, names in found.items():
-        r = dict(known[gid])
-        aliases = [a for a in r["aliases"].split("|") if a]
-        aliases += [a for a in names if a not in aliases]
-        note = f"Arabic names: {source}"
-        src = r["source"] if note in r["source"] else f"{r['source']}; {note}"
-        out.append({**r, "aliases": "|".join(aliases), "source": src, "name_ar": r["name_ar"] or aliases[0]})
+        for r in known[gid]:  # a province can be both a GeoNames and an OpenSyria row
+            aliases = [a for a in r["aliases"].split("|") if a]
+            aliases += [a for a in names if a not in aliases]
+            src = r["source"] if note in r["source"] else f"{r['source']}; {note}"
+            out.append({**r, "aliases": "|".join(aliases), "source": src, "name_ar": r["name_ar"] or aliases[0]})
     report.rows = len(out)
     return out
 
@@ -476,10 +476,11 @@ def import_file(path: Path, fmt: str = "auto", country: Optional[str] = None, so
     if fmt == "geonames":
         rows = read_geonames(path, src, country, report)
     elif fmt == "alternatenames":
-        known: dict[int, dict[str, str]] = {}
-        for r in shipped_rows() + existing:  # user rows last: they override shipped ones
-            if r["geonames_id"]:
-                known[int(r["geonames_id"])] = {c: r.get(c, "") for c in COLUMNS}
+        by_id = {r["id"]: {c: r.get(c, "") for c in COLUMNS} for r in shipped_rows() + existing}  # user rows win
+        known: dict[int, list[dict[str, str]]] = {}
+        for r in by_id.values():
+            if r["geonames_id"].isdigit():
+                known.setdefault(int(r["geonames_id"]), []).append(r)
         rows = read_alternatenames(path, src, known, report)
     elif fmt == "ocha":
         rows = read_ocha(path, src, country, report)
