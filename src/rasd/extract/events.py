@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+import re
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -28,8 +29,6 @@ from rasd.text.segment import Sentence
 MAX_EVENT_AGE_DAYS = 10
 #: A trigger-less sentence this close after an event may elaborate on it.
 ELABORATION_SENTENCES = 2
-#: Negation cues block a trigger only when this close before it (tokens).
-NEGATION_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,7 @@ class _Lexicon:
     triggers: PhraseMatcher[SubType]
     types: dict[str, SubType]
     modality: PhraseMatcher[str]
+    modality_windows: dict[str, int]
     state_before: PhraseMatcher[str]
     state_window: int
     transit_before: PhraseMatcher[str]
@@ -58,6 +58,8 @@ class _Lexicon:
     relatives_after: set[str]
     family: dict[str, str]  # event type → family
     generic: set[str]
+    list_gap: re.Pattern
+    single_place_types: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,13 +79,15 @@ def lexicon() -> _Lexicon:
     def words(key: str) -> PhraseMatcher[str]:
         return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
 
-    return _Lexicon(triggers, types, modality, words("state_before"), int(c["state_window"]), words("transit_before"),
+    return _Lexicon(triggers, types, modality, {k: int(v) for k, v in (d.get("modality_windows") or {}).items()},
+                    words("state_before"), int(c["state_window"]), words("transit_before"),
                     words("origin_before"), int(c["origin_window"]), {norm(w) for w in c["destination_words"]},
                     words("terms_cues"), int(c["terms_window"]),
                     set(c["arrival_types"]), set(c["non_participant_kinds"]),
                     {norm(w) for w in c["demonstratives"]}, {norm(w) for w in c["relatives_after"]},
                     {t: fam for fam, types in c["families"].items() for t in types},
-                    {norm(w) for w in c["generic_triggers"]})
+                    {norm(w) for w in c["generic_triggers"]},
+                    re.compile(c["list_gap"]), set(c["single_place_types"]))
 
 
 def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
@@ -136,7 +140,8 @@ def _blocked(doc: Doc, sent: Sentence, trigger_first: int) -> Optional[str]:
         return "state"
     for m in lex.modality.find(doc.tokens, sent.first, trigger_first):
         kind = m.payloads[0]
-        if kind == "negation" and trigger_first - m.last > NEGATION_WINDOW:
+        window = lex.modality_windows.get(kind)
+        if window is not None and trigger_first - m.last > window:
             continue
         return kind
     return None
@@ -237,7 +242,11 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
 NON_STATE = {2, 3, 4}
 
 
-def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity]) -> SubType:
+#: Inter codes of state forces (ACLED: 1 state forces, 3 political militias are not state).
+STATE = {1}
+
+
+def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], protest_words: bool = False) -> SubType:
     """Sub-types the trigger word alone cannot tell apart, decided by who acts.
 
     A territorial gain is the government's or a non-state actor's by actor1;
@@ -256,6 +265,10 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity]) -
         name = "Abduction/forced disappearance"
     elif subtype.event_type == "Protests" and any(q.category == "killed" for q in quantities):
         name = "Excessive force against protesters"
+    if name == "Excessive force against protesters" and not any(a.inter == 6 for a in actors) and not protest_words:
+        name = "Attack"  # live fire at people who are not protesting
+    elif name == "Armed clash" and first and first.inter in STATE and actors[1:] and all(a.inter == 7 for a in actors[1:]):
+        name = "Attack"  # a raid on civilians, no armed side against the forces
     return types.get(name, subtype)
 
 
@@ -312,7 +325,8 @@ class EventStage:
                 last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
             actors = _participants(doc, sent, best.subtype)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
-            subtype = _refine(best.subtype, actors, quantities)
+            subtype = _refine(best.subtype, actors, quantities,
+                              any(c.subtype.event_type == "Protests" for c in cands if c is not best))
             source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
             confidence = 0.45 + (0.2 if place and place.geo_precision == 1 else 0.1 if place else -0.15) \
@@ -331,8 +345,32 @@ class EventStage:
             event.generic = best.generic
             events.append(event)
             last_event = (n, event)
+            if place is not None and subtype.name not in lex.single_place_types:
+                for other in _listed_with(place, places, doc):
+                    twin = _CodedEvent(**{**asdict(event), "location": other.location()})
+                    twin.generic = event.generic
+                    events.append(twin)
         doc.events = merge_events(events)
         return doc
+
+
+def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
+    """The other places of a coordinated list that ``place`` belongs to ("في البصرة وذي قار
+    والحلة والنجف"): ACLED codes one event per location, so each gets its own."""
+    gap = lexicon().list_gap
+    ordered = sorted((p for p in places if p.feature != "country" and p.lat is not None), key=lambda p: p.start)
+    groups: list[list[Place]] = []
+    for p in ordered:
+        if groups and gap.fullmatch(doc.text[groups[-1][-1].end:p.start]):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    group = next((g for g in groups if any(p is place or p.start == place.start for p in g)), [])
+    out: list[Place] = []
+    for p in group:
+        if p.start != place.start and all(_km(p.location(), q.location()) > SAME_PLACE_KM for q in [place] + out):
+            out.append(p)
+    return out
 
 
 def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, dates: list) -> Optional[Event]:
