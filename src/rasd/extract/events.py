@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from rasd.document import Actor, Doc, Event, Place, Quantity
+from rasd.extract.event_filter import EventFilter, default_filter, features
 from rasd.extract.places import cues as place_cues
 from rasd.knowledge import load_yaml
 from rasd.text.matcher import PhraseMatcher
@@ -115,6 +116,15 @@ def _candidates(doc: Doc, sent: Sentence) -> list[_Candidate]:
         generic = phrase in lex.generic or doc.tokens[m.first].norm in lex.generic
         out.extend(_Candidate(st, m.first, m.last, generic) for st in m.payloads)
     return out
+
+
+def sentence_trigger(doc: Doc, sent: Sentence) -> tuple[Optional[_Candidate], list[_Candidate]]:
+    """The sentence's chosen trigger (the unblocked candidate of highest priority) and all
+    its unblocked candidates."""
+    cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first) is None]
+    if not cands:
+        return None, []
+    return max(cands, key=lambda c: (c.subtype.priority, -c.first)), cands
 
 
 def _anaphoric(doc: Doc, c: _Candidate, sent: Sentence) -> bool:
@@ -282,6 +292,9 @@ class EventStage:
 
     name = "events"
 
+    def __init__(self, filter: Optional[EventFilter] = None, use_filter: bool = True):
+        self.filter = (filter or default_filter()) if use_filter else None
+
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         published = dt.date.fromisoformat(doc.published) if doc.published else None
@@ -294,18 +307,20 @@ class EventStage:
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start or sent.heading:
                 continue
-            cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first) is None]
-            if not cands:
+            best, cands = sentence_trigger(doc, sent)
+            agreement = last_event[1] if last_event and last_event[1].sub_event_type == "Agreement" else None
+            if (best is not None and agreement is not None and best.subtype.name != "Agreement"
+                    and n - last_event[0] <= lex.terms_window and lex.terms_cues.find(doc.tokens, sent.first, sent.last)):
+                agreement.terms.append(doc.text[s_start:s_end])  # a clause of the deal, not an event
+                continue
+            if best is not None and self.filter is not None and not self.filter.keep(
+                    features(doc, sent, best.first, best.last, best.subtype.name, best.subtype.event_type)):
+                best, cands = None, []  # the words around the trigger do not read as a report of an event
+            if best is None:
                 if last_event and n - last_event[0] <= ELABORATION_SENTENCES:
                     _elaborate(last_event[1], doc, sent, places)
                 if places:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
-                continue
-            best = max(cands, key=lambda c: (c.subtype.priority, -c.first))
-            agreement = last_event[1] if last_event and last_event[1].sub_event_type == "Agreement" else None
-            if (agreement is not None and best.subtype.name != "Agreement" and n - last_event[0] <= lex.terms_window
-                    and lex.terms_cues.find(doc.tokens, sent.first, sent.last)):
-                agreement.terms.append(doc.text[s_start:s_end])  # a clause of the deal, not an event
                 continue
             dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
             told = _told_before(events, best, doc, sent, dates)
@@ -446,8 +461,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         first.terms.extend(t for t in e.terms if t not in first.terms)
         if e.fatalities is not None:
             first.fatalities = e.fatalities if first.fatalities is None else max(first.fatalities, e.fatalities)
-        if first.location is None and e.location:
-            first.location = e.location
         first.actor1 = first.actor1 or e.actor1
         first.actor2 = first.actor2 or e.actor2
         first.source = first.source or e.source

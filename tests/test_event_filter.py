@@ -1,0 +1,34 @@
+"""The event filter: a linear classifier over triggered sentences (see rasd.extract.event_filter)."""
+
+from __future__ import annotations
+
+from rasd.extract.event_filter import default_filter
+
+
+def test_the_filter_ships_with_the_package():
+    f = default_filter()
+    assert f is not None and len(f.weights) > 1000 and "triggered sentences" in f.trained_on
+
+
+def _events(nlp, text):
+    return [e.sub_event_type for e in nlp(text, published="2015-08-01").events]
+
+
+SPORTS = ["ويلعب المهاجم الجديد في خط الهجوم إلى جانب زميله في المباراة المقبلة.",
+          "وقال المدرب إن فريقه سيعتمد على الهجوم السريع في مواجهة الأهلي يوم الجمعة."]
+
+
+def test_the_sports_sense_of_attack_is_filtered_out(nlp):
+    from rasd.extract.events import EventStage
+    from rasd.pipeline import Pipeline
+
+    unfiltered = Pipeline()
+    unfiltered.stages = [s if s.name != "events" else EventStage(use_filter=False) for s in unfiltered.stages]
+    for text in SPORTS:
+        assert _events(unfiltered, text) == ["Armed clash"]  # the lexicon alone fires on هجوم
+        assert _events(nlp, text) == []
+
+
+def test_a_reported_strike_passes(nlp):
+    assert "Air/drone strike" in _events(
+        nlp, "قتل سبعة مدنيين أمس في غارة جوية شنتها طائرات التحالف على قرية في محافظة صعدة شمال اليمن.")
