@@ -76,6 +76,10 @@ def run(a: argparse.Namespace) -> int:
             if tmp:
                 os.replace(tmp, a.out)  # a failed export never leaves a half-written file under the real name
                 tmp = None
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except (MissingDependency, ValueError, StoreError, OSError) as e:
         print(f"rasd export: {e}", file=sys.stderr)
         return EXIT_USAGE
