@@ -106,10 +106,16 @@ def default_registry() -> ActorRegistry:
     return ActorRegistry.load()
 
 
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     from rasd.knowledge.gazetteer import default_gazetteer
 
     return {e.country: e.name for e in default_gazetteer().entries if e.feature == "country"}
+
+
+def country_name(code: Optional[str]) -> Optional[str]:
+    """The English name ACLED uses for a country code ("SY" → "Syria"), or None."""
+    return _country_names().get(code) if code else None
 
 
 class ActorStage:

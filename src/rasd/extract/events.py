@@ -61,6 +61,15 @@ class _Lexicon:
     generic: set[str]
     list_gap: re.Pattern
     single_place_types: set[str]
+    target_before: PhraseMatcher[str]
+    agent_before: PhraseMatcher[str]
+    recipient_before: PhraseMatcher[str]
+    role_window: int
+    clause_openers: PhraseMatcher[str]
+    bombing_types: set[str]
+    civilian_target_types: set[str]
+    civilian_units: set[str]
+    victim_categories: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +97,10 @@ def lexicon() -> _Lexicon:
                     {norm(w) for w in c["demonstratives"]}, {norm(w) for w in c["relatives_after"]},
                     {t: fam for fam, types in c["families"].items() for t in types},
                     {norm(w) for w in c["generic_triggers"]},
-                    re.compile(c["list_gap"]), set(c["single_place_types"]))
+                    re.compile(c["list_gap"]), set(c["single_place_types"]),
+                    words("target_before"), words("agent_before"), words("recipient_before"), int(c["role_window"]), words("clause_openers"),
+                    set(c["bombing_types"]), set(c["civilian_target_types"]),
+                    set(c["civilian_units"]), set(c["victim_categories"]))
 
 
 def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
@@ -223,6 +235,29 @@ def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> N
 FIRST_INTER = {"Displacement": {7}, "Protests": {6}, "Riots": {5, 6}}
 
 
+def _clause(doc: Doc, sent: Sentence, trigger: _Candidate) -> Sentence:
+    """The clause of the sentence that holds the trigger: sentences run on with "، و…",
+    "، فيما …" into reports of other events ("… بقصف لميليشيا الحوثي، ويأتي ذلك في الوقت
+    الذي أعلنت فيه المقاومة …")."""
+    lex = lexicon()
+    toks = doc.tokens
+    lo, hi = sent.first, sent.last
+    for k in range(sent.first, sent.last - 1):
+        t, nxt = toks[k], toks[k + 1]
+        if t.kind != "punct" or t.norm not in ("،", ",", "؛", ";"):
+            continue
+        opens = (nxt.norm[:1] in ("و", "ف") and len(nxt.forms) > 1 and nxt.forms[1] == nxt.norm[1:]) or \
+            lex.clause_openers.match_at(toks, k + 1, sent.last) is not None
+        if not opens:
+            continue
+        if k < trigger.first:
+            lo = k + 1
+        elif k >= trigger.last:
+            hi = k
+            break
+    return Sentence(toks[lo].start, toks[hi - 1].end, lo, hi)
+
+
 def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
     """Distinct actor names of the sentence that can take part in an event, in order.
 
@@ -246,6 +281,73 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
     leading = [g for g in groups if g.inter in first_inter]
     trailing = [g for g in groups if g.inter not in first_inter]
     return leading + named + trailing
+
+
+def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optional[str]:
+    """"target", "agent" or "recipient" from the words right before an actor's mention."""
+    lex = lexicon()
+    i = next((t.i for t in doc.tokens if t.start >= a.start), None)
+    if i is None:
+        return None
+    arrival = subtype.name in lex.arrival_types
+    tok = doc.tokens[i]
+    attached_l = (tok.start < a.start and doc.text[tok.start] == "ل") or tok.norm == "ل" \
+        or (tok.norm.startswith("لل") and "ال" + tok.norm[2:] in tok.forms)  # "لـميليشيا", "للمقاومة"
+    after_l = attached_l or _preceded_by(lex.recipient_before, doc, i, max(0, i - 3), 1)
+    if arrival and after_l:
+        return "recipient"  # "لقسد", "إلى قوات سوريا الديمقراطية"
+    if arrival:
+        return None
+    if _preceded_by(lex.target_before, doc, i, max(0, i - 4), lex.role_window):
+        return "target"
+    if _preceded_by(lex.agent_before, doc, i, max(0, i - 5), lex.role_window):
+        return "agent"
+    if (attached_l or (i > 0 and doc.tokens[i - 1].norm == "ل")) and 0 <= i - trigger.last <= 2:
+        return "agent"  # "بقصف لميليشيا الحوثي": the trigger's own doer
+    return None
+
+
+def _assign_roles(doc: Doc, sent: Sentence, trigger: _Candidate, actors: list[Actor], subtype: SubType,
+                  quantities: list[Quantity], country: Optional[str]) -> tuple[Optional[Actor], Optional[Actor]]:
+    """(actor1, actor2): the side that acts and the side acted on.
+
+    Protesters lead a protest and the forces that intervene come second; an actor
+    after "على/ضد/استهدف" is a target, after "من قبل/تبنته" or the trigger's ل an
+    agent, after ل/إلى in an arrival a recipient; a bombing that names only state
+    forces names its target; violence whose victims are counted people has
+    "Civilians (country)" as its target. An actor named twice in the sentence takes
+    the role of the mention that has one ("مصادر مقربة من قسد … لقسد")."""
+    lex = lexicon()
+    roles: dict[str, Optional[str]] = {}
+    for m in doc.actors:
+        if m.name in {a.name for a in actors} and _in(m.start, m.end, sent, doc):
+            roles[m.name] = roles.get(m.name) or _role_of(doc, m, subtype, trigger)
+    agents = [a for a in actors if roles.get(a.name) == "agent"]
+    targets = [a for a in actors if roles.get(a.name) in ("target", "recipient")]
+    rest = [a for a in actors if roles.get(a.name) is None]
+    if subtype.event_type in ("Protests", "Riots"):
+        protesters = [a for a in actors if a.inter in (5, 6)] or [_group("Protesters", 6, country, doc)]
+        others = [a for a in agents + rest + targets if a not in protesters]
+        return protesters[0], (others[0] if others else None)
+    if subtype.name in lex.bombing_types and not agents and rest and all(a.inter in STATE for a in rest):
+        targets, rest = rest + targets, []  # "انفجار عبوة ناسفة استهدف دورية للشرطة": the police were hit
+    first = (agents + rest)[:1]
+    second = [a for a in agents + rest + targets if a not in first][:1]
+    victims_counted = any(q.category in lex.victim_categories and q.unit in lex.civilian_units for q in quantities)
+    if (not second and victims_counted and not any(a.inter == 7 for a in first)
+            and (lex.family.get(subtype.event_type) == "violence" or subtype.name in lex.civilian_target_types)):
+        second = [_group("Civilians", 7, country, doc)]
+    if not first and targets and subtype.name not in lex.bombing_types:
+        first, second = second, []
+    return (first[0] if first else None), (second[0] if second else None)
+
+
+def _group(name: str, inter: int, country: Optional[str], doc: Doc) -> Actor:
+    """An unnamed group coded by the event's country: "Civilians (Iraq)", "Protesters (Jordan)"."""
+    from rasd.extract.actors import country_name
+
+    label = f"{name} ({country_name(country)})" if country and country_name(country) else name
+    return Actor(start=0, end=0, text="", name=label, inter=inter, country=country, kind="group")
 
 
 #: Inter codes of non-state armed actors (rebels, political and identity militias).
@@ -338,10 +440,14 @@ class EventStage:
                 place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
                 last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
-            actors = _participants(doc, sent, best.subtype)
+            clause = _clause(doc, sent, best)
+            actors = _participants(doc, clause, best.subtype) or _participants(doc, sent, best.subtype)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
             subtype = _refine(best.subtype, actors, quantities,
                               any(c.subtype.event_type == "Protests" for c in cands if c is not best))
+            actor1, actor2 = _assign_roles(doc, sent, best, actors, subtype, quantities,
+                                           (place.country if place else None)
+                                           or (doc.country_focus[0] if doc.country_focus else None))
             source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
             t_start, t_end = doc.tokens[best.first].start, doc.tokens[best.last - 1].end
             confidence = 0.45 + (0.2 if place and place.geo_precision == 1 else 0.1 if place else -0.15) \
@@ -349,7 +455,7 @@ class EventStage:
             event = _CodedEvent(
                 event_type=subtype.event_type, sub_event_type=subtype.name,
                 date=date, time_precision=precision,
-                actor1=actors[0].name if actors else None, actor2=actors[1].name if len(actors) > 1 else None,
+                actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
                 location=place.location() if place else None,
                 fatalities=_fatalities(quantities),
                 quantities=[q.to_dict() for q in quantities],
