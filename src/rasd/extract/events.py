@@ -384,9 +384,28 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     return types.get(name, subtype)
 
 
-def _fatalities(quantities: list[Quantity]) -> Optional[int]:
+def _fatalities(quantities: list[Quantity], doc: Optional[Doc] = None) -> Optional[int]:
+    """Killed in one sentence: counts of different groups joined by و add up ("قتل 25 من
+    المعارضة و9 من قوات النظام" = 34); a subset ("بينهم 3 أطفال") does not; other figures
+    of the same dead are alternatives, and the lowest is taken (ACLED)."""
     killed = [q for q in quantities if q.category == "killed" and q.low is not None]
-    return int(min(q.low for q in killed)) if killed else None
+    if not killed:
+        return None
+    if doc is None:
+        return int(min(q.low for q in killed))
+    totals: list[float] = []
+    for q in killed:
+        before = doc.text[max(0, q.start - 12):q.start]
+        if _SUBSET_BEFORE.search(before):
+            continue
+        if totals and (q.text.startswith("و") or before.rstrip().endswith((" و", "،و"))):
+            totals[-1] += q.low
+        else:
+            totals.append(q.low)
+    return int(min(totals)) if totals else int(min(q.low for q in killed))
+
+
+_SUBSET_BEFORE = re.compile(r"(?:بينهم|منهم|بينهن|منهن|ضمنهم)\s*[:،,]?\s*$")
 
 
 class EventStage:
@@ -457,7 +476,7 @@ class EventStage:
                 date=date, time_precision=precision,
                 actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
                 location=place.location() if place else None,
-                fatalities=_fatalities(quantities),
+                fatalities=_fatalities(quantities, doc),
                 quantities=[q.to_dict() for q in quantities],
                 source=source, evidence={"start": s_start, "end": s_end},
                 confidence=round(min(confidence, 0.95), 2),

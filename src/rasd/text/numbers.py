@@ -559,6 +559,11 @@ def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
         cue = _cue_before(tokens, r.start, max(lo, r.start - NEAR_CUE))
         if cue and cue != "people":
             category, unit = cue, "person"
+    elif category == "displaced":
+        # refugees can be killed, wounded or held too ("مقتل ثلاثة لاجئين"): an event word says so
+        cue = _category_from_context(tokens, r.start, end, lo, hi, None, False)
+        if cue in ("killed", "injured", "detained"):
+            category = cue
     elif category == "people" or (noun is None and category == "other"):
         if prev.subset not in (None, "other") and _joined(tokens, r.start):
             cue = prev.subset  # "خمسة منهم من رجال الأمن، وستة متدربين": the enumeration goes on
@@ -577,6 +582,8 @@ def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
 def _coordinated_noun(tokens: list[Token], k: int, hi: int) -> bool:
     """"وشرطيا" in "13 جنديا وشرطيا على الأقل": a second counted noun, not a new clause."""
     t = tokens[k]
+    if len(t.forms) > 1 and t.forms[1].startswith("ال"):
+        return True  # "رجال الجيش والشرطة": a definite noun, not a verb opening a clause
     m = lexicon().nouns.match_at(tokens, k, hi)
     return (m is not None and m.form != t.norm) or (len(t.forms[-1]) > 4 and t.forms[-1].endswith(lexicon().person_endings))
 
