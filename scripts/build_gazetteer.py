@@ -287,10 +287,28 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             "country": r["country"], "admin1": r["admin1"], "feature": r["feature"], "population": "0",
             "geonames_id": "", "source": f"curated ({r['source']})",
         })
+    place_provinces_at_largest_town(rows)
     for r in rows:
         lat, lon = float(r["lat"]), float(r["lon"])
         assert -90 <= lat <= 90 and -180 <= lon <= 180 and not math.isnan(lat), r
     return rows
+
+
+def place_provinces_at_largest_town(rows: list[dict]) -> None:
+    """OCHA governorates come at their polygon centroids; the schema places a province-only
+    event at the province capital, so each governorate moves to its largest town (the
+    capital, nearly everywhere: Homs, Deir ez-Zor, Zinjibar…) when one is known."""
+    largest: dict[tuple[str, str], dict] = {}
+    for r in rows:
+        if r["feature"] == "populated_place" and r["admin1"]:
+            key = (r["country"], r["admin1"])
+            if key not in largest or int(r["population"] or 0) > int(largest[key]["population"] or 0):
+                largest[key] = r
+    for r in rows:
+        if r["feature"] == "admin1" and r["source"].startswith(("OpenSyria", "OCHA")):
+            town = largest.get((r["country"], r["admin1"]))
+            if town is not None:
+                r["lat"], r["lon"] = town["lat"], town["lon"]
 
 
 def main(argv: list[str] | None = None) -> int:

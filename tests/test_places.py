@@ -58,3 +58,20 @@ def test_precision_follows_context(nlp):
 def test_common_words_that_are_also_place_names_are_not_places(nlp):
     text = "قالت الحكومة في بيان إن الجديد في الخبر أن المدينة شهدت هدوءًا"
     assert [p.text for p in places(nlp, text)] == []
+
+
+def _places(nlp, text):
+    return [(p.text, p.name, p.country, p.feature) for p in nlp(text, published="2015-08-01").places]
+
+
+def test_a_bare_province_name_that_is_also_its_city_names_the_city(nlp):
+    assert _places(nlp, "قتل خمسة مدنيين في قصف على حمص أمس.")[0][3] == "populated_place"
+    assert _places(nlp, "سيطر التنظيم على بلدات في محافظة حمص.")[0][3] == "admin1"
+
+
+def test_a_place_said_to_lie_in_another_must_be_near_it(nlp):
+    # al-Bureij is a camp in Gaza; a village of that name "in rural Aleppo" is not it
+    found = _places(nlp, "قصفت الطائرات قرية قصر البريج في ريف حلب الشمالي الشرقي أمس.")
+    assert [p[2] for p in found] == ["SY"] and found[0][1] == "Aleppo"
+    # the camp near the town it is said to be near is kept
+    assert [p[1] for p in _places(nlp, "وصلت القافلة إلى مخيم الهول جنوب شرق الحسكة.")][0] == "Al-Hol camp"

@@ -19,7 +19,7 @@ from rasd.document import Doc, Place
 from rasd.knowledge import load_yaml
 from rasd.knowledge.gazetteer import POINT_FEATURES, Entry, Gazetteer, default_gazetteer
 from rasd.text.matcher import PhraseMatcher, phrase_key
-from rasd.text.normalize import normalize
+from rasd.text.normalize import norm, normalize
 from rasd.text.segment import tokenize
 
 
@@ -28,6 +28,7 @@ class _Cues:
     before: dict[str, str]
     directions_after: PhraseMatcher[str]
     directions_before: PhraseMatcher[str]
+    container_gap: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def cues() -> _Cues:
         before={phrase_key(k)[0]: v for k, v in d["cues"].items()},
         directions_after=after,
         directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
+        container_gap=frozenset(norm(w) for w in d["container_gap"]),
     )
 
 
@@ -172,19 +174,127 @@ def precision_of(e: Entry, area: bool) -> int:
     return 1 if e.feature in POINT_FEATURES and not area else 2
 
 
+#: A town this large that shares its name with its province is what the bare name means.
+CITY_OVER_PROVINCE_POPULATION = 50_000
+
+
+def _city_over_province(m: PlaceMention) -> list[Entry]:
+    """"حمص", "إدلب", "دير الزور" alone name the city, not the province: drop a province
+    candidate when a large town of its country has the same name, unless a cue says
+    province ("محافظة حمص")."""
+    if m.cue == "admin1":
+        return m.candidates
+    cities = {e.country for e in m.candidates
+              if e.feature == "populated_place" and e.population >= CITY_OVER_PROVINCE_POPULATION}
+    kept = [e for e in m.candidates if not (e.feature == "admin1" and e.country in cities)]
+    return kept or m.candidates
+
+
+def _km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _anchors(mentions: list[PlaceMention], picks: list[Entry]) -> list[tuple[int, Entry]]:
+    """Places the article names without doubt (one candidate, or every candidate within
+    ANCHOR_SPREAD_KM of each other), countries excepted: (mention index, entry)."""
+    out = []
+    for k, (m, e) in enumerate(zip(mentions, picks)):
+        if e.feature == "country":
+            continue
+        if all(_km(c, e) <= ANCHOR_SPREAD_KM for c in m.candidates):
+            out.append((k, e))
+    return out
+
+
+def _proximity(e: Entry, k: int, anchors: list[tuple[int, Entry]]) -> Optional[float]:
+    """Distance (km) from a candidate to the nearest anchor of another mention."""
+    ds = [_km(e, a) for j, a in anchors if j != k]
+    return min(ds) if ds else None
+
+
+#: Candidates of one mention this close together are one place for anchoring.
+ANCHOR_SPREAD_KM = 50.0
+#: Proximity to an anchor: (within km, score bonus), nearest band first.
+PROXIMITY_BONUS = ((50.0, 2.5), (150.0, 1.5), (400.0, 0.5))
+#: A small place outside the article's countries and this far from every anchor is a
+#: false friend ("قصر البريج" in rural Aleppo is not al-Bureij in Gaza): not emitted.
+FALSE_FRIEND_KM = 500.0
+FALSE_FRIEND_MAX_POPULATION = 100_000
+
+
 def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
-    """One place per mention, the best-scoring candidate (``focus``: the article's country votes)."""
+    """One place per mention, the best-scoring candidate (``focus``: the article's country votes).
+
+    Two passes: the first scores each mention alone; the second adds to each
+    candidate of an ambiguous mention a bonus for being near the places the
+    article names without doubt (``_anchors``), and drops a small foreign
+    candidate far from all of them."""
     focus = country_focus(mentions) if focus is None else focus
-    places: list[Place] = []
     for m in mentions:
-        best = max(m.candidates, key=lambda e: _score(e, m, focus))
-        s, e = m.start, m.end
-        places.append(Place(
-            start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
-            admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,
-            geo_precision=precision_of(best, m.area), feature=best.feature, source=best.source,
-        ))
+        m.candidates = _city_over_province(m)
+    picks = [max(m.candidates, key=lambda e: _score(e, m, focus)) for m in mentions]
+    anchors = _anchors(mentions, picks)
+    containers = _containers(doc, mentions)
+    total = sum(focus.values())
+    places: list[Place] = []
+    for k, m in enumerate(mentions):
+        best = picks[k]
+        if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
+            around = picks[containers[k]]
+            radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
+            near = [e for e in m.candidates if _km(e, around) <= radius]
+            if not near:
+                continue
+            best = max(near, key=lambda e: _score(e, m, focus))
+            picks[k] = best
+            s, e = m.start, m.end
+            places.append(_place(doc, m, best))
+            continue
+        if anchors and len(m.candidates) > 1:
+            def scored(e: Entry) -> float:
+                d = _proximity(e, k, anchors)
+                bonus = next((b for km, b in PROXIMITY_BONUS if d is not None and d <= km), 0.0)
+                return _score(e, m, focus) + bonus
+            best = max(m.candidates, key=scored)
+        d = _proximity(best, k, anchors) if anchors else None
+        if (d is not None and d > FALSE_FRIEND_KM and total and focus.get(best.country, 0) * 3 < total
+                and best.feature in ("populated_place", "village", "town") and best.population < FALSE_FRIEND_MAX_POPULATION
+                and not best.source.startswith("curated")):
+            continue
+        places.append(_place(doc, m, best))
     return places
+
+
+def _place(doc: Doc, m: PlaceMention, best: Entry) -> Place:
+    s, e = m.start, m.end
+    return Place(
+        start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
+        admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,
+        geo_precision=precision_of(best, m.area), feature=best.feature, source=best.source,
+    )
+
+
+#: A place said to lie in another ("X في ريف حلب", "X بمحافظة إدلب") is within this of it
+#: (twice as far when the other is a province).
+CONTAINER_KM = 150.0
+
+
+def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
+    """Mention index → the index of the place it is said to lie in: the next mention, when
+    only location words stand between them ("في", "ريف", "محافظة", "شمال", a comma)."""
+    words = cues().container_gap
+    out: dict[int, int] = {}
+    for k in range(len(mentions) - 1):
+        m, n = mentions[k], mentions[k + 1]
+        gap = doc.tokens[m.last:n.first]
+        head = doc.tokens[n.first]
+        joined = (head.norm[:1] == "ب" and len(head.forms) > 1) or any(t.kind != "punct" for t in gap)
+        if gap is not None and len(gap) <= 3 and joined and all(t.norm in words or t.forms[-1] in words for t in gap) \
+                and not any(e.feature == "country" for e in n.candidates):
+            out[k] = k + 1
+    return out
 
 
 class PlaceStage:
