@@ -224,13 +224,24 @@ FALSE_FRIEND_KM = 500.0
 FALSE_FRIEND_MAX_POPULATION = 100_000
 
 
-def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
-    """One place per mention, the best-scoring candidate (``focus``: the article's country votes).
+@dataclass
+class Resolution:
+    """One mention's candidates with their final scores (best first) and the choice made:
+    None when no candidate fits (a false friend, or not near the place it is said to lie in)."""
+
+    mention: PlaceMention
+    ranked: list[tuple[Entry, float]]
+    chosen: Optional[Entry]
+    why: str  # "best", "near its container", "no candidate near its container", "false friend"
+
+
+def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Resolution]:
+    """Every mention's resolution (``focus``: the article's country votes).
 
     Two passes: the first scores each mention alone; the second adds to each
     candidate of an ambiguous mention a bonus for being near the places the
-    article names without doubt (``_anchors``), and drops a small foreign
-    candidate far from all of them."""
+    article names without doubt (``_anchors``), keeps a place said to lie in
+    another near it, and drops a small foreign candidate far from everything."""
     focus = country_focus(mentions) if focus is None else focus
     for m in mentions:
         m.candidates = _city_over_province(m)
@@ -238,33 +249,39 @@ def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = N
     anchors = _anchors(mentions, picks)
     containers = _containers(doc, mentions)
     total = sum(focus.values())
-    places: list[Place] = []
+    out: list[Resolution] = []
     for k, m in enumerate(mentions):
-        best = picks[k]
         if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
             around = picks[containers[k]]
             radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
-            near = [e for e in m.candidates if _km(e, around) <= radius]
-            if not near:
+            ranked = sorted(((e, _score(e, m, focus) - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
+                             for e in m.candidates), key=lambda x: -x[1])
+            if _km(ranked[0][0], around) > radius:
+                out.append(Resolution(m, ranked, None, "no candidate near its container"))
                 continue
-            best = max(near, key=lambda e: _score(e, m, focus))
-            picks[k] = best
-            s, e = m.start, m.end
-            places.append(_place(doc, m, best))
+            picks[k] = ranked[0][0]
+            out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
             continue
-        if anchors and len(m.candidates) > 1:
-            def scored(e: Entry) -> float:
-                d = _proximity(e, k, anchors)
-                bonus = next((b for km, b in PROXIMITY_BONUS if d is not None and d <= km), 0.0)
-                return _score(e, m, focus) + bonus
-            best = max(m.candidates, key=scored)
+
+        def scored(e: Entry) -> float:
+            d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
+            return _score(e, m, focus) + next((b for km, b in PROXIMITY_BONUS if d is not None and d <= km), 0.0)
+
+        ranked = sorted(((e, scored(e)) for e in m.candidates), key=lambda x: -x[1])
+        best = ranked[0][0]
         d = _proximity(best, k, anchors) if anchors else None
         if (d is not None and d > FALSE_FRIEND_KM and total and focus.get(best.country, 0) * 3 < total
                 and best.feature in ("populated_place", "village", "town") and best.population < FALSE_FRIEND_MAX_POPULATION
                 and not best.source.startswith("curated")):
+            out.append(Resolution(m, ranked, None, "false friend"))
             continue
-        places.append(_place(doc, m, best))
-    return places
+        out.append(Resolution(m, ranked, best, "best"))
+    return out
+
+
+def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
+    """One place per mention that resolves (see ``resolve_all``)."""
+    return [_place(doc, r.mention, r.chosen) for r in resolve_all(doc, mentions, focus) if r.chosen is not None]
 
 
 def _place(doc: Doc, m: PlaceMention, best: Entry) -> Place:
@@ -277,8 +294,9 @@ def _place(doc: Doc, m: PlaceMention, best: Entry) -> Place:
 
 
 #: A place said to lie in another ("X في ريف حلب", "X بمحافظة إدلب") is within this of it
-#: (twice as far when the other is a province).
+#: (twice as far when the other is a province); a candidate further away loses FAR_FROM_CONTAINER.
 CONTAINER_KM = 150.0
+FAR_FROM_CONTAINER = 100.0
 
 
 def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
@@ -291,6 +309,8 @@ def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
         gap = doc.tokens[m.last:n.first]
         head = doc.tokens[n.first]
         joined = (head.norm[:1] == "ب" and len(head.forms) > 1) or any(t.kind != "punct" for t in gap)
+        if head.norm[:1] == "و" or any(t.norm[:1] == "و" and len(t.forms) > 1 for t in gap):
+            continue  # "للحسكة وفي حلب": a second place, not the first one's surroundings
         if gap is not None and len(gap) <= 3 and joined and all(t.norm in words or t.forms[-1] in words for t in gap) \
                 and not any(e.feature == "country" for e in n.candidates):
             out[k] = k + 1
@@ -348,9 +368,12 @@ def candidates_for(text: str, focus: Iterable[str] = (), gazetteer: Optional[Gaz
     votes = country_focus(mentions)
     for cc in focus:
         votes[cc.upper()] += 2
-    chosen = resolve(doc, mentions, votes)
     out = []
-    for m, place in zip(mentions, chosen):
-        ranked = sorted((Candidate(e, _score(e, m, votes)) for e in m.candidates), key=lambda c: -c.score)
-        out.append(MentionCandidates(place.text, m.start, m.end, m.cue, m.area, ranked, place))
+    for r in resolve_all(doc, mentions, votes):
+        if r.chosen is None:
+            continue  # the pipeline does not emit it either
+        place = _place(doc, r.mention, r.chosen)
+        ranked = [Candidate(e, score) for e, score in r.ranked]
+        out.append(MentionCandidates(place.text, r.mention.start, r.mention.end, r.mention.cue, r.mention.area,
+                                     ranked, place))
     return out
