@@ -311,6 +311,71 @@ def place_provinces_at_largest_town(rows: list[dict]) -> None:
                 r["lat"], r["lon"] = town["lat"], town["lon"]
 
 
+LATIN_FILE = "gazetteer_latin.tsv.gz"
+LATIN_COLUMNS = ["id", "name", "latin", "lat", "lon", "country", "admin1", "feature", "population",
+                 "geonames_id", "source"]
+#: Latin alternate names kept per place for transliteration matching.
+LATIN_ALTERNATES = 4
+
+
+def write_tsv_gz(path: Path, columns: list[str], rows: list[dict]) -> None:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
+                       lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    # mtime=0: the same inputs give the same bytes (small git diffs)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
+        f.write(buf.getvalue().encode("utf-8"))
+
+
+def _latin_names(r: dict) -> list[str]:
+    names = [r["name"]]
+    for n in (r.get("alternatenames_all") or "").split("|"):
+        if n and n not in names and all(ord(ch) < 0x250 for ch in n) and len(names) <= LATIN_ALTERNATES:
+            names.append(n)
+    return names
+
+
+def build_latin(shared: Path, arabic_rows: list[dict]) -> list[dict]:
+    """GeoNames places and provinces that have no Arabic name in the sources, by their Latin
+    names (rasd.knowledge.transliteration matches Arabic spellings to them)."""
+    gz = shared / "geonames_gazetteer"
+    known = {r["geonames_id"] for r in arabic_rows if r.get("geonames_id")}
+    out: list[dict] = []
+    largest: dict[tuple[str, str], dict] = {}
+    seen: set[str] = set()
+    for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz"):
+        for r in tsv(gz / fname):
+            gid = r["geonameid"]
+            key = (r["country_code"], r["admin1_code"])
+            if key not in largest or int(r["population"] or 0) > int(largest[key]["population"] or 0):
+                largest[key] = r
+            if gid in known or gid in seen:
+                continue
+            seen.add(gid)
+            out.append({
+                "id": f"gn:{gid}", "name": r["name"], "latin": "|".join(_latin_names(r)),
+                "lat": r["latitude"], "lon": r["longitude"], "country": r["country_code"],
+                "admin1": ascii_name(r["admin1_name"]), "feature": "populated_place",
+                "population": r["population"] or "0", "geonames_id": gid, "source": "GeoNames (Latin name)",
+            })
+    for r in tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"):
+        key = (r["country_code"], r["admin1_code"])
+        if r["level"] != "1" or r["geonameid"] in known or key not in largest:
+            continue
+        town = largest[key]
+        names = [r["name"]] + [n for n in (r.get("aliases_all") or "").split("|")
+                               if n and all(ord(ch) < 0x250 for ch in n)][:LATIN_ALTERNATES]
+        out.append({
+            "id": f"gn:{r['geonameid']}", "name": ascii_name(r["name"]), "latin": "|".join(dict.fromkeys(names)),
+            "lat": town["latitude"], "lon": town["longitude"], "country": r["country_code"],
+            "admin1": ascii_name(r["name"]), "feature": "admin1", "population": "0",
+            "geonames_id": r["geonameid"], "source": "GeoNames subdivisions (Latin name)",
+        })
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data",
@@ -323,14 +388,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: source folder {a.shared} not found (pass --shared)", file=sys.stderr)
         return 2
     rows = build(a.shared, a.curated)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\",
-                       lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    # mtime=0: the same inputs give the same bytes (small git diffs)
-    with open(a.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as f:
-        f.write(buf.getvalue().encode("utf-8"))
+    write_tsv_gz(a.out, COLUMNS, rows)
+    latin = build_latin(a.shared, rows)
+    latin_out = a.out.with_name(LATIN_FILE)
+    write_tsv_gz(latin_out, LATIN_COLUMNS, latin)
+    print(f"wrote {len(latin)} places known only by Latin names to {latin_out} "
+          f"({latin_out.stat().st_size / 1e6:.1f} MB)")
     by_source: dict[str, int] = defaultdict(int)
     for r in rows:
         by_source[r["source"]] += 1

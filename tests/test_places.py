@@ -75,3 +75,22 @@ def test_a_place_said_to_lie_in_another_must_be_near_it(nlp):
     assert [p[2] for p in found] == ["SY"] and found[0][1] == "Aleppo"
     # the camp near the town it is said to be near is kept
     assert [p[1] for p in _places(nlp, "وصلت القافلة إلى مخيم الهول جنوب شرق الحسكة.")][0] == "Al-Hol camp"
+
+
+def test_places_known_only_by_latin_names_are_found_after_a_cue(nlp):
+    found = _places(nlp, "قتل 21 شخصا في هجوم على مدينة داماتورو شمال شرق نيجيريا.")
+    assert ("داماتورو", "Damaturu", "NG", "populated_place") in found
+    found = _places(nlp, "قتل جنود في ولاية لوغار جنوب كابل في أفغانستان.")
+    assert ("لوغار", "Logar", "AF", "admin1") in found
+    # an adjective after a cue word is not looked up
+    assert [p[1] for p in _places(nlp, "فر السكان إلى منطقة آمنة قرب مدينة كبيرة في سوريا.")] == ["Syria"]
+
+
+def test_transliteration_skeletons_agree_across_scripts():
+    from rasd.knowledge.transliteration import skeleton_arabic, skeleton_latin
+    from rasd.text.normalize import norm
+
+    for arabic, latin in [("دياربكر", "Diyarbakır"), ("قوقريال", "Gogrial"), ("واراب", "Warrap"),
+                          ("المحفد", "Al Mahfad"), ("كوسيري", "Kousseri")]:
+        assert skeleton_arabic(norm(arabic)) == skeleton_latin(latin)
+    assert skeleton_arabic(norm("حلب")) != skeleton_latin("Hama")

@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 from rasd.document import Doc, Place
 from rasd.knowledge import load_yaml
 from rasd.knowledge.gazetteer import POINT_FEATURES, Entry, Gazetteer, default_gazetteer
+from rasd.knowledge.transliteration import LatinPlaces, default_latin_places
 from rasd.text.matcher import PhraseMatcher, phrase_key
 from rasd.text.normalize import norm, normalize
 from rasd.text.segment import tokenize
@@ -29,6 +30,7 @@ class _Cues:
     directions_after: PhraseMatcher[str]
     directions_before: PhraseMatcher[str]
     container_gap: frozenset[str]
+    common_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +42,7 @@ def cues() -> _Cues:
         directions_after=after,
         directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
         container_gap=frozenset(norm(w) for w in d["container_gap"]),
+        common_words=frozenset(norm(w) for w in d["not_names_after_cue"]),
     )
 
 
@@ -78,7 +81,7 @@ def _score(e: Entry, m: PlaceMention, focus: Counter) -> float:
     return s
 
 
-def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = True) -> list[PlaceMention]:
     tokens = doc.tokens
     c = cues()
     out: list[PlaceMention] = []
@@ -107,6 +110,50 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
         extra = _guarded_mentions(doc, gazetteer, out)
         if extra:
             out = sorted(out + extra, key=lambda m: m.first)
+    latin = default_latin_places() if transliterate else None
+    if latin is not None:
+        extra = _transliterated_mentions(doc, latin, out)
+        if extra:
+            out = sorted(out + extra, key=lambda m: m.first)
+    return out
+
+
+#: Cue words after which an unknown name is looked up by transliteration, and the
+#: features it may then have.
+_LATIN_CUES = {
+    "town": {"populated_place"}, "village": {"populated_place"}, "area": {"populated_place", "admin1"},
+    "admin1": {"admin1"}, "admin2": {"populated_place", "admin1"}, "admin3": {"populated_place"},
+}
+
+
+def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMention]) -> list[PlaceMention]:
+    """Names the gazetteer lacks, right after a cue word ("ولاية لوغار", "مدينة داماتورو"),
+    matched to places known by Latin names, in a country the article is about."""
+    tokens = doc.tokens
+    before = cues().before
+    focus = {c for c, _ in country_focus(found).most_common(3)}
+    if not focus:
+        return []
+    taken = {k for x in found for k in range(x.first, x.last)}
+    out: list[PlaceMention] = []
+    for i in range(1, len(tokens)):
+        if i in taken or tokens[i].kind != "ar":
+            continue
+        kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
+        if kind not in _LATIN_CUES:
+            continue
+        for n in (2, 1):
+            span = tokens[i:i + n]
+            if len(span) < n or any(t.kind != "ar" or t.i in taken for t in span):
+                continue
+            name = " ".join(t.norm for t in span)
+            if name.endswith(("يه", "يين", "ين")) or cues().common_words & {t.norm for t in span}:
+                continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name
+            hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
+            if hits:
+                out.append(PlaceMention(i, i + n, hits, kind, False, span[0].start, span[-1].end))
+                taken.update(range(i, i + n))
+                break
     return out
 
 
