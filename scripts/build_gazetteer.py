@@ -312,7 +312,7 @@ def place_provinces_at_largest_town(rows: list[dict]) -> None:
 
 
 LATIN_FILE = "gazetteer_latin.tsv.gz"
-LATIN_COLUMNS = ["id", "name", "latin", "lat", "lon", "country", "admin1", "feature", "population",
+LATIN_COLUMNS = ["id", "name", "latin", "skeletons", "lat", "lon", "country", "admin1", "feature", "population",
                  "geonames_id", "source"]
 #: Latin alternate names kept per place for transliteration matching.
 LATIN_ALTERNATES = 4
@@ -390,6 +390,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = build(a.shared, a.curated)
     write_tsv_gz(a.out, COLUMNS, rows)
     latin = build_latin(a.shared, rows)
+    sys.path.insert(0, str(ROOT / "src"))  # the same skeleton rules the package applies
+    from rasd.knowledge.transliteration import latin_skeletons
+
+    for r in latin:  # computed here once, not at every start of the pipeline
+        r["skeletons"] = "|".join(latin_skeletons(r["latin"].split("|")))
     latin_out = a.out.with_name(LATIN_FILE)
     write_tsv_gz(latin_out, LATIN_COLUMNS, latin)
     print(f"wrote {len(latin)} places known only by Latin names to {latin_out} "

@@ -98,18 +98,22 @@ def skeleton_latin(name: str) -> str:
     return _collapse("".join(out))
 
 
+def latin_skeletons(names: list[str]) -> list[str]:
+    """The distinct skeletons of a place's Latin names that are long enough to be trusted
+    (the build script stores them, so that loading costs no transliteration)."""
+    keys = dict.fromkeys(skeleton_latin(n) for n in names if n)
+    return [k for k in keys if len(k) >= _rules().min_length]
+
+
 class LatinPlaces:
     """Places known only by Latin names, by consonant skeleton."""
 
     def __init__(self, places: list[tuple[Entry, list[str]]]):
+        """``places``: each entry with its skeletons (see ``latin_skeletons``)."""
         self.by_skeleton: dict[str, list[Entry]] = {}
-        for e, names in places:
-            for name in set(names) | {e.name}:
-                key = skeleton_latin(name)
-                if len(key) >= _rules().min_length:
-                    bucket = self.by_skeleton.setdefault(key, [])
-                    if e not in bucket:
-                        bucket.append(e)
+        for e, keys in places:
+            for key in keys:
+                self.by_skeleton.setdefault(key, []).append(e)
 
     @classmethod
     def load(cls) -> "LatinPlaces":
@@ -117,7 +121,7 @@ class LatinPlaces:
                          country=r["country"], admin1=r["admin1"], feature=r["feature"],
                          population=int(float(r["population"] or 0)),
                          geonames_id=int(r["geonames_id"]) if r["geonames_id"] else None, source=r["source"]),
-                   r["latin"].split("|"))
+                   [k for k in r["skeletons"].split("|") if k])
                   for r in read_tsv(data_path("gazetteer_latin.tsv.gz"))]
         return cls(places)
 
