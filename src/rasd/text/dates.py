@@ -45,6 +45,8 @@ class _Calendar:
     ago: set[str]
     units: dict[str, str]
     heads: frozenset[str]  # first words of any date expression that starts with a word
+    year_relative: PhraseMatcher[int]
+    month_of_publication: PhraseMatcher[int]
     day_parts: PhraseMatcher[str]
 
 
@@ -73,6 +75,9 @@ def calendar() -> _Calendar:
         month_relative={norm(k): v for k, v in d["month_relative"].items()},
         ago={norm(w) for w in d["ago"]}, units=units, heads=frozenset(heads),
         day_parts=PhraseMatcher(strip_article=False).add_all((w, w) for w in d["day_parts"]),
+        year_relative=PhraseMatcher(strip_article=False).add_all((k, int(v)) for k, v in d["year_relative"].items()),
+        month_of_publication=PhraseMatcher(strip_article=False).add_all(
+            (k, int(v)) for k, v in d["month_of_publication"].items()),
     )
 
 
@@ -175,7 +180,8 @@ def find_dates(text: str, tokens: list[Token], lo: int, hi: int,
     while i < hi:
         t = tokens[i]
         if t.kind == "num":
-            if not (i + 1 < hi and not cal.heads.isdisjoint(tokens[i + 1].forms)):
+            head = i + 2 if i + 2 < hi and tokens[i + 1].norm == "من" else i + 1  # "21 من سبتمبر"
+            if not (head < hi and not cal.heads.isdisjoint(tokens[head].forms)):
                 i += 1
                 continue
         elif t.kind != "ar" or cal.heads.isdisjoint(t.forms):
@@ -195,6 +201,12 @@ def _absolute(text: str, tokens: list[Token], i: int, hi: int,
               published: Optional[dt.date]) -> Optional[tuple[DateMention, int]]:
     cal = calendar()
     day = _day_at(tokens, i, hi)
+    if day is not None and day[1] + 1 < hi and tokens[day[1]].norm == "من" and tokens[i].kind == "num":
+        # "21 من سبتمبر" (Gulf style), "12 من الشهر الحالي"
+        found = _month_of_publication(tokens, day[1] + 1, hi, day[0], published)
+        if found is not None:
+            return _mention(text, tokens, i, found[1], found[0], 1), found[1]
+        day = (day[0], day[1] + 1)
     if day is not None and day[1] < hi:
         month = _month_at(tokens, day[1], hi)
         if month:
@@ -203,6 +215,10 @@ def _absolute(text: str, tokens: list[Token], i: int, hi: int,
             relation = cal.month_relative.get(tokens[j].norm) if j < hi else None
             if relation:
                 j += 1
+            elif year is None and published and j < hi:
+                rel = cal.year_relative.match_at(tokens, j, hi)
+                if rel is not None:  # "من العام الماضي"
+                    year, j = published.year + rel.payloads[0], rel.last
             d = _resolve("h" if marker == "h" else system, year, m, day[0], published, relation)
             if d:
                 return _mention(text, tokens, i, j, d, 1), j
@@ -217,6 +233,21 @@ def _absolute(text: str, tokens: list[Token], i: int, hi: int,
             y = published.year if (relation == "current" or m < published.month) else published.year - 1
             return _mention(text, tokens, i, j + 1, dt.date(y, m, 1), 3), j + 1
     return None
+
+
+def _month_of_publication(tokens: list[Token], j: int, hi: int, day: int,
+                          published: Optional[dt.date]) -> Optional[tuple[dt.date, int]]:
+    """"الشهر الحالي" / "الشهر الماضي" after "DAY من": (the date, index after)."""
+    if published is None:
+        return None
+    m = calendar().month_of_publication.match_at(tokens, j, hi)
+    if m is None:
+        return None
+    first = published.replace(day=1)
+    if m.payloads[0] < 0:
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    d = _safe_date(first.year, first.month, day)
+    return (d, m.last) if d else None
 
 
 def _relative(text: str, tokens: list[Token], i: int, hi: int,
