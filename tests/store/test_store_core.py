@@ -147,3 +147,21 @@ def test_unknown_database_url_and_unreachable_server_are_clear_errors(tmp_path):
         open_store(str(tmp_path))
     with pytest.raises(StoreError, match="cannot open the database"):
         open_store("postgresql://nobody:x@127.0.0.1:1/none")
+
+
+def test_db_reprocess_command_re_extracts_stale_articles(store, db_url, nlp_loaded, capsys):
+    from rasd.cli import main
+    from rasd.pipeline import PIPELINE_VERSION
+
+    for text in (STRIKE_A, PROTEST):
+        a = _art(text)
+        store.save(a, dataclasses.replace(extract(nlp_loaded, a), pipeline_version="rasd 0.0.1"))
+    assert store.pipeline_versions() == {"rasd 0.0.1": 2}
+    assert main(["db", "reprocess", "--db", db_url, "--quiet"]) == 0
+    assert f"2 articles re-extracted with {PIPELINE_VERSION}" in capsys.readouterr().err
+    assert store.pipeline_versions() == {PIPELINE_VERSION: 2}
+    assert main(["db", "reprocess", "--db", db_url, "--quiet"]) == 0
+    assert "0 articles re-extracted" in capsys.readouterr().err
+    assert main(["db", "info", "--db", db_url]) == 0
+    info = capsys.readouterr().out
+    assert "articles: 2" in info and f"documents by {PIPELINE_VERSION}: 2" in info and "schema revision: 0001" in info

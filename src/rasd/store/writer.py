@@ -95,7 +95,8 @@ def _write_extraction(conn: Connection, article_id: int, article: ArticleIn, ex:
               for a in data.get("actors", [])]
     if actors:
         conn.execute(insert(ActorMention.__table__), actors)
-    inter = {a.get("name"): a.get("inter") for a in data.get("actors", []) if a.get("name")}
+    inter: dict[str, Optional[int]] = {}
+    inter.update({a.get("name"): a.get("inter") for a in data.get("actors", []) if a.get("name")})
     touched: set[int] = set()
     sources: list[dict[str, Any]] = []
     for pos, ev in enumerate(data.get("events", [])):
@@ -107,7 +108,7 @@ def _write_extraction(conn: Connection, article_id: int, article: ArticleIn, ex:
         sources.append(dict(
             **common, event_id=event_id, position=pos, date=_date(ev.get("date")),
             actor1=_cut(ev.get("actor1"), 256), actor2=_cut(ev.get("actor2"), 256),
-            inter1=inter.get(ev.get("actor1")), inter2=inter.get(ev.get("actor2")),
+            inter1=_inter(inter, ev.get("actor1")), inter2=_inter(inter, ev.get("actor2")),
             fatalities=ev.get("fatalities"), quantities=ev.get("quantities") or [],
             attribution=ev.get("source"), evidence_start=start, evidence_end=end,
             evidence_text=article.text[start:end] if isinstance(start, int) and isinstance(end, int) else None,
@@ -117,6 +118,18 @@ def _write_extraction(conn: Connection, article_id: int, article: ArticleIn, ex:
         conn.execute(insert(EventSource.__table__), sources)
     merge.recompute(conn, touched)
     fts.put(conn, article_id, ex.terms)
+
+
+#: ACLED's generic actors ("Protesters (Syria)") have fixed types even when no mention carries one
+_GENERIC_INTER = {"Rioters": 5, "Protesters": 6, "Civilians": 7}
+
+
+def _inter(known: dict[str, Optional[int]], name: Optional[str]) -> Optional[int]:
+    if not name:
+        return None
+    if known.get(name) is not None:
+        return known[name]
+    return _GENERIC_INTER.get(name.split(" (", 1)[0])
 
 
 def _date(value: Any) -> Optional[dt.date]:
