@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from rasd.cli import main
+from store_fixtures import db_url, nlp_loaded, store  # noqa: F401 (pytest fixtures)
 from store_samples import PROTEST, STRIKE_A, many_articles, write_folder
 
 

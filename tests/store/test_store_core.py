@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from rasd.store import models
 from rasd.store.extraction import extract
 from rasd.store.records import ArticleIn
+from store_fixtures import db_url, nlp_loaded, store  # noqa: F401 (pytest fixtures)
 from store_samples import AID_A, PROTEST, PUBLISHED, STRIKE_A, STRIKE_A_COPY, STRIKE_B
 
 

@@ -14,6 +14,7 @@ from rasd.cli import main
 from rasd.store import Query
 from rasd.store.extraction import extract
 from rasd.store.records import ArticleIn
+from store_fixtures import db_url, nlp_loaded, store  # noqa: F401 (pytest fixtures)
 from store_samples import AID_A, PROTEST, PUBLISHED, STRIKE_A, STRIKE_B
 
 ACLED_COLUMNS = [

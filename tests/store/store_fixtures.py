@@ -1,4 +1,6 @@
-"""Store tests run against SQLite and PostgreSQL alike: the ``db_url`` fixture is parametrised.
+"""Fixtures of the store tests (imported by each test module: a second conftest.py would shadow the
+top-level one for tests that import it). Store tests run on SQLite and PostgreSQL alike: the
+``db_url`` fixture is parametrised.
 
 PostgreSQL: set RASD_TEST_PG to a server URL whose role may CREATE DATABASE
 (.ci/run installs and starts one); each test gets a fresh database, dropped
