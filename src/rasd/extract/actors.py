@@ -28,6 +28,7 @@ class RegistryActor:
     kind: str
     parent: Optional[str]
     aliases: tuple[str, ...] = field(default=())
+    side: Optional[str] = None  # "government": a militia that fights for the government
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class ActorRegistry:
         d = load_yaml("actors.yaml")
         actors = [RegistryActor(id=a["id"], name=a["name"], inter=a.get("inter"), country=a.get("country"),
                                 kind=a.get("kind", ""), parent=a.get("parent"),
-                                aliases=tuple(str(x) for x in a.get("aliases") or ()))
+                                aliases=tuple(str(x) for x in a.get("aliases") or ()), side=a.get("side"))
                   for a in d["actors"]]
         generic = {g["alias"]: dict(g.get("by_country") or {}) for g in d.get("generic") or ()}
         return cls(actors, generic, load_yaml("actor_groups.yaml")["groups"])

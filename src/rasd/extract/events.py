@@ -370,7 +370,8 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     types = lexicon().types
     name = subtype.name
     if name in ("Government regains territory", "Non-state actor overtakes territory") and first:
-        name = "Non-state actor overtakes territory" if first.inter in NON_STATE else "Government regains territory"
+        state_side = first.inter not in NON_STATE or _government_side(first)
+        name = "Government regains territory" if state_side else "Non-state actor overtakes territory"
     elif name == "Arrests" and any(a.inter == 6 for a in actors):
         name = "Protest with intervention"
     elif name == "Arrests" and first and first.inter in NON_STATE:
@@ -382,6 +383,14 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     elif name == "Armed clash" and first and first.inter in STATE and actors[1:] and all(a.inter == 7 for a in actors[1:]):
         name = "Attack"  # a raid on civilians, no armed side against the forces
     return types.get(name, subtype)
+
+
+def _government_side(a: Actor) -> bool:
+    """A militia that fights for the government (registry ``side: government``)."""
+    from rasd.extract.actors import default_registry
+
+    entry = default_registry().actors.get(a.registry_id) if a.registry_id else None
+    return entry is not None and entry.side == "government"
 
 
 def _fatalities(quantities: list[Quantity], doc: Optional[Doc] = None) -> Optional[int]:
