@@ -2,8 +2,8 @@
 
 Input is one token per line (first column; other columns are ignored, or
 read as the gold tag with ``--gold``), a blank line between sentences.
-Output keeps every token line, in order, as ``token<TAB>tag`` with blank
-lines between sentences, so any CoNLL scorer can read it; with ``--gold``
+Output keeps every token line, in order, as ``token<TAB>tag``, each
+sentence followed by a blank line, so any CoNLL scorer can read it; with ``--gold``
 the lines are ``token<TAB>gold<TAB>predicted``, the column order
 ``conlleval`` expects. The whole file is read and checked before anything is
 written, so bad input (binary, not UTF-8, a missing gold column) stops with
@@ -76,13 +76,12 @@ def run(a: argparse.Namespace) -> int:
         print(f"rasd ner: {a.out}: cannot write ({e.strerror})", file=sys.stderr)
         return EXIT_USAGE
     try:
-        for i, (s, tags) in enumerate(zip(sentences, predicted)):
-            if i:
-                out.write("\n")
+        for s, tags in zip(sentences, predicted):
             if a.gold:
                 out.write("".join(f"{w}\t{g}\t{t}\n" for w, g, t in zip(s.tokens, s.gold, tags)))
             else:
                 out.write("".join(f"{w}\t{t}\n" for w, t in zip(s.tokens, tags)))
+            out.write("\n")
         out.flush()
     except BrokenPipeError:  # the reader stopped early (| head): not an error of ours
         sys.stdout = open(os.devnull, "w")
