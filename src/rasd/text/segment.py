@@ -41,8 +41,14 @@ class Token:
     norm: str
     kind: str  # num | ar | lat | punct
     forms: tuple[str, ...] = field(default=())
-    #: forms without a pronoun suffix ("وبمنازلهم" → منازل), tried after ``forms`` by lexicons that opt in
-    stems: tuple[str, ...] = field(default=())
+    #: the word ends in ة as written (its normalised final ه is not a pronoun)
+    ta_marbuta: bool = False
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        """Forms without a pronoun suffix ("وبمنازلهم" → منازل), tried after ``forms`` by
+        lexicons that opt in; computed on demand (few tokens are ever asked)."""
+        return word_stems(self.norm, self.ta_marbuta) if self.kind == "ar" else ()
 
     @property
     def is_word(self) -> bool:
@@ -68,8 +74,8 @@ class Sentence:
 #: Last letters of the pronoun suffixes (a quick test before looking for one).
 _SUFFIX_LAST = frozenset("هامن")
 
-#: Clitic forms and suffix stems of words already seen (bounded; news vocabulary is small).
-_FORMS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+#: Clitic forms of words already seen (bounded; news vocabulary is small).
+_FORMS: dict[str, tuple[str, ...]] = {}
 _FORMS_MAX = 500_000
 
 
@@ -78,33 +84,35 @@ def _clitics() -> dict:
     return load_yaml("clitics.yaml")
 
 
+@lru_cache(maxsize=1)
+def _clitic_rules() -> tuple[frozenset[str], frozenset[str], str, str, int]:
+    c = _clitics()
+    return (frozenset(c["conjunctions"]), frozenset(c["prepositions"]), c["article"], c["preposition_article"],
+            int(c["min_stem"]))
+
+
 @lru_cache(maxsize=200_000)
 def clitic_forms(word: str) -> tuple[str, ...]:
     """Candidate lexicon forms of a normalised word, least stripped first.
 
     "وبالباغوز" → ("وبالباغوز", "بالباغوز", "الباغوز", "باغوز").
     """
-    c = _clitics()
-    minimum = c["min_stem"]
+    conjunctions, prepositions, article, preposition_article, minimum = _clitic_rules()
+    stems = [word]
+    if len(word) > 2 and word[0] in conjunctions:
+        stems.append(word[1:])
+    for w in tuple(stems):
+        if w.startswith(preposition_article) and len(w) > 3:
+            stems.append(article + w[2:])
+        elif len(w) > 2 and w[0] in prepositions:
+            stems.append(w[1:])
     out = [word]
-
-    def add(w: str) -> None:
+    for w in stems:
         if len(w) >= minimum and w not in out:
             out.append(w)
-
-    stems = [word]
-    if len(word) > 2 and word[0] in c["conjunctions"]:
-        stems.append(word[1:])
-    for w in list(stems):
-        if w.startswith(c["preposition_article"]) and len(w) > 3:
-            stems.append(c["article"] + w[2:])
-        elif len(w) > 2 and w[0] in c["prepositions"]:
-            stems.append(w[1:])
-    for w in stems:
-        add(w)
-    for w in list(out):
-        if w.startswith(c["article"]) and len(w) - 2 >= minimum:
-            add(w[2:])
+    for w in tuple(out):
+        if w.startswith(article) and len(w) - 2 >= minimum and w[2:] not in out:
+            out.append(w[2:])
     return tuple(out)
 
 
@@ -123,13 +131,12 @@ def suffix_stems(form: str, may_end_in_pronoun_ha: bool = True) -> tuple[str, ..
     return (stem,)
 
 
-def _word_entry(w: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(clitic forms, suffix stems, suffix stems when a final ه was written ة) of a normalised word."""
-    forms = clitic_forms(w)
-    if w[-1] not in _SUFFIX_LAST:
-        return forms, (), ()
-    stems = _stems(forms, True)
-    return forms, stems, (_stems(forms, False) if w[-1] == "ه" else stems)
+@lru_cache(maxsize=200_000)
+def word_stems(w: str, ta_marbuta: bool = False) -> tuple[str, ...]:
+    """The suffix stems of a normalised word's clitic forms (``ta_marbuta``: its final ه was written ة)."""
+    if not w or w[-1] not in _SUFFIX_LAST:
+        return ()
+    return _stems(clitic_forms(w), not (ta_marbuta and w[-1] == "ه"))
 
 
 def _stems(forms: tuple[str, ...], may_end_in_pronoun_ha: bool) -> tuple[str, ...]:
@@ -220,8 +227,8 @@ def tokenize(view: TextView) -> list[Token]:
     """Tokens with original offsets; walks the view's sparse offset map in step with the text.
 
     The loop runs once per token of every article, so it is written for speed: the
-    next break of the offset map is kept at hand, and each word's clitic forms and
-    stems are computed once per process (``_FORMS``)."""
+    next break of the offset map is kept at hand, each word's clitic forms are
+    computed once per process (``_FORMS``), and suffix stems only when asked for."""
     tokens: list[Token] = []
     append = tokens.append
     original = view.original
@@ -235,6 +242,8 @@ def tokenize(view: TextView) -> list[Token]:
     marks = _MARKS
     cache = _FORMS
     get = cache.get
+    if not nb:
+        return _tokenize_unchanged(view.text, original, get, cache)
     for i, m in enumerate(_TOKEN_RE.finditer(view.text)):
         ns, ne = m.span()
         while next_break <= ns:
@@ -254,17 +263,38 @@ def tokenize(view: TextView) -> list[Token]:
         kind = m.lastgroup
         w = m.group()
         if kind == "ar":
-            entry = get(w)
-            if entry is None:
-                entry = _word_entry(w)
+            forms = get(w)
+            if forms is None:
+                forms = clitic_forms(w)
                 if len(cache) < _FORMS_MAX:
-                    cache[w] = entry
-            forms, stems, stems_after_ta = entry
-            if stems is not stems_after_ta and _last_letter(original, s, e) == "ة":
-                stems = stems_after_ta  # "مدينة": the final ه is a ta marbuta, not a pronoun
+                    cache[w] = forms
+            # "مدينة": the final ه is a ta marbuta, not a pronoun
+            ta = w[-1] == "ه" and _last_letter(original, s, e) == "ة"
         else:
-            forms, stems = (w,), ()
-        append(Token(i, s, e, ns, ne, w, kind, forms, stems))
+            forms, ta = (w,), False
+        append(Token(i, s, e, ns, ne, w, kind, forms, ta))
+    return tokens
+
+
+def _tokenize_unchanged(text: str, original: str, get, cache: dict) -> list[Token]:
+    """``tokenize`` for a text that normalisation left the same length (no character
+    removed): normalised and original offsets coincide, and no mark trails a token."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for i, m in enumerate(_TOKEN_RE.finditer(text)):
+        ns, ne = m.span()
+        kind = m.lastgroup
+        w = m.group()
+        if kind == "ar":
+            forms = get(w)
+            if forms is None:
+                forms = clitic_forms(w)
+                if len(cache) < _FORMS_MAX:
+                    cache[w] = forms
+            ta = w[-1] == "ه" and original[ne - 1] == "ة"
+        else:
+            forms, ta = (w,), False
+        append(Token(i, ns, ne, ns, ne, w, kind, forms, ta))
     return tokens
 
 
@@ -292,13 +322,14 @@ def _abbreviation_before(text: str, dot: int, abbreviations: frozenset[str]) -> 
     return words in abbreviations or words.rsplit(" ", 1)[-1] in abbreviations
 
 
-def _inside_quote(text: str, pos: int, quotes: dict[str, str], span: int) -> bool:
-    """``pos`` lies inside a quotation opened earlier on its line that closes later on it, within ``span``."""
+def _inside_quote(text: str, pos: int, quotes: list[tuple[str, str]], span: int) -> bool:
+    """``pos`` lies inside a quotation opened earlier on its line that closes later on it, within ``span``
+    (``quotes``: the (opening, closing) pairs the text uses at all)."""
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, pos - span):pos]
-    for opening, closing in quotes.items():
+    for opening, closing in quotes:
         if opening == closing:
             is_open = before.count(opening) % 2 == 1
         else:
@@ -313,11 +344,13 @@ def split_sentences(view: TextView, tokens: list[Token]) -> list[Sentence]:
     or inside a short quotation; empty stretches are dropped."""
     abbreviations, quotes, span = _sentence_rules()
     text = view.text
+    quoted = [(o, c) for o, c in quotes.items() if o in text]
     bounds: list[int] = []
     for m in _SENT_END_RE.finditer(text):
-        if text[m.start()] == "." and m.end() - m.start() == 1 and _abbreviation_before(text, m.start(), abbreviations):
+        first = text[m.start()]
+        if first == "." and m.end() - m.start() == 1 and _abbreviation_before(text, m.start(), abbreviations):
             continue
-        if text[m.start()] != "\n" and _inside_quote(text, m.end(), quotes, span):
+        if quoted and first != "\n" and _inside_quote(text, m.end(), quoted, span):
             continue
         bounds.append(m.end())
     bounds.append(len(text))
