@@ -5,7 +5,9 @@
     python scripts/train_ner.py --holdout           # tuning: train on the first 90% of train, score the rest
     python scripts/train_ner.py --out /tmp/m --c1 0.05 --c2 0.01
 
-Only the train split is learned from; the word lists of the training
+Only the train split is learned from, in windows of ``DOC_WINDOW``
+sentences taken as documents (ANERcorp marks no article boundaries), as
+``rasd ner`` tags a CoNLL file; the word lists of the training
 sentences' features are built without their own fold (``rasd.ner.lexicon.
 jackknife``), the shipped lists from the whole train split. After training
 the script loads the written model the way rasd does and prints the
@@ -50,9 +52,9 @@ def main() -> int:
     import pycrfsuite
 
     from rasd.ner.conll import read_labelled
-    from rasd.ner.features import FeatureExtractor
+    from rasd.ner.features import FeatureExtractor, document_context, word_tokens
     from rasd.ner.lexicon import build_word_lists, jackknife
-    from rasd.ner.model import MODEL_FILE, STEMS_FILE, NerModel, rasd_lexicons, write_word_lists
+    from rasd.ner.model import DOC_WINDOW, MODEL_FILE, STEMS_FILE, NerModel, rasd_lexicons, write_word_lists
     from rasd.ner.score import score
 
     if not (a.data / TRAIN).exists():
@@ -68,11 +70,20 @@ def main() -> int:
 
     t0 = time.perf_counter()
     extractors: dict[int, FeatureExtractor] = {}  # one per jackknife fold
-    trainer = pycrfsuite.Trainer(verbose=False)
+    features = []
     for (words, tags), lists in zip(train, jackknife(train, FOLDS)):
         if id(lists) not in extractors:
             extractors[id(lists)] = FeatureExtractor(rasd_lexicons(lists))
-        trainer.append(extractors[id(lists)].words(words), tags)
+        features.append(extractors[id(lists)].words(words))
+    # document context in windows of DOC_WINDOW sentences, as NerModel.tag_stream tags them
+    for k in range(0, len(train), DOC_WINDOW):
+        tokens = [word_tokens(words) for words, _ in train[k:k + DOC_WINDOW]]
+        for sent, extra in zip(features[k:k + DOC_WINDOW], document_context(tokens)):
+            for f, e in zip(sent, extra):
+                f.extend(e)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for f, (_, tags) in zip(features, train):
+        trainer.append(f, tags)
     t1 = time.perf_counter()
     trainer.set_params({"c1": a.c1, "c2": a.c2, "max_iterations": a.iterations,
                         "feature.possible_transitions": True})
@@ -87,7 +98,7 @@ def main() -> int:
     print(f"model: {model_path} ({model_path.stat().st_size / 1e6:.2f} MB, sha256 {digest}…)")
 
     model = NerModel.load(model_path)
-    predicted = [model.tag(words) for words, _ in evaluation]
+    predicted = model.tag_stream([words for words, _ in evaluation])
     print(f"\nscores on the {eval_name} ({len(evaluation)} sentences), conlleval entity-level:")
     print(score([tags for _, tags in evaluation], predicted).report())
     return 0

@@ -29,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "Input: CoNLL, one token per line in the first column, a blank line between sentences.\n"
                     "Output: token<TAB>tag lines, a blank line between sentences; with --gold,\n"
                     "token<TAB>gold<TAB>predicted (the last column of the input is the gold tag; ANERcorp's\n"
-                    "B-PERS/I-PERS are written B-PER/I-PER so both columns use one spelling).",
+                    "B-PERS/I-PERS are written B-PER/I-PER so both columns use one spelling).\n\n"
+                    "Names repeated across sentences are tagged with each other's context: the file is\n"
+                    "read as documents of 60 consecutive sentences (CoNLL marks no article boundaries).",
         epilog="examples:\n"
                "  rasd ner --conll sentences.conll > tagged.conll\n"
                "  rasd ner --conll ANERcorp_test.txt --gold --score | conlleval\n"
@@ -69,7 +71,7 @@ def run(a: argparse.Namespace) -> int:
     from rasd.ner.model import default_model
 
     model = default_model()
-    predicted = [model.tag(s.tokens) for s in sentences]
+    predicted = model.tag_stream([s.tokens for s in sentences])
     try:
         out: TextIO = open(a.out, "w", encoding="utf-8") if a.out else sys.stdout
     except OSError as e:

@@ -7,7 +7,8 @@ form, its clitic-stripped forms from rasd's tokenizer, prefixes and
 suffixes, a shape, membership in rasd's gazetteer and actor registry (as
 B/I of a longest phrase match, so multi-word names are covered), membership
 in word lists shipped with the model, and the same for the words two to the
-left and right.
+left and right. Within a document, a word repeated elsewhere also gets the
+neighbours of its other occurrences (:func:`document_context`).
 
 Features that depend on the word alone are computed once per distinct word
 and cached: news repeats its vocabulary, and this keeps tagging fast.
@@ -199,5 +200,46 @@ class FeatureExtractor:
         return out
 
     def words(self, words: Sequence[str]) -> list[list[str]]:
-        """Features of one sentence given as strings (a CoNLL sentence)."""
+        """Features of one sentence given as strings (a CoNLL sentence), without document context."""
         return self.sentence(words, word_tokens(words))
+
+    def document(self, sentences: Sequence[tuple[Sequence[str], list[Token]]]) -> list[list[list[str]]]:
+        """Features of each (raw texts, tokens) sentence of one document, document context included."""
+        out = [self.sentence(raws, tokens) for raws, tokens in sentences]
+        for feats, extra in zip(out, document_context([tokens for _, tokens in sentences])):
+            for f, e in zip(feats, extra):
+                if e:
+                    f.extend(e)
+        return out
+
+
+#: Words occurring more often than this in a document are too common to tell about each other.
+MAX_OCCURRENCES = 30
+
+
+def document_context(sentences: Sequence[Sequence[Token]],
+                     max_occurrences: int = MAX_OCCURRENCES) -> list[list[list[str]]]:
+    """For each token, the neighbours of the other occurrences of its stem in the document.
+
+    A name is introduced once with a telling context ("الرئيس الفرنسي جاك
+    شيراك", "مدينة بلنسية") and then repeated bare; the words around its other
+    mentions are evidence for the bare ones. Each Arabic token whose stem
+    occurs 2 to ``max_occurrences`` times gets ``dl=``/``dr=`` features naming
+    the stems just left and right of its other occurrences, and ``drep``.
+    """
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    for s, tokens in enumerate(sentences):
+        for i, t in enumerate(tokens):
+            if t.kind == "ar" and len(t.forms[-1]) >= 3:
+                occurrences.setdefault(t.forms[-1], []).append((s, i))
+    out: list[list[list[str]]] = [[[] for _ in tokens] for tokens in sentences]
+    for places in occurrences.values():
+        if not 2 <= len(places) <= max_occurrences:
+            continue
+        left = [sentences[s][i - 1].forms[-1] if i > 0 else "BOS" for s, i in places]
+        right = [sentences[s][i + 1].forms[-1] if i + 1 < len(sentences[s]) else "EOS" for s, i in places]
+        for k, (s, i) in enumerate(places):
+            others = range(len(places))
+            feats = {"dl=" + left[j] for j in others if j != k} | {"dr=" + right[j] for j in others if j != k}
+            out[s][i] = sorted(feats) + ["drep"]
+    return out

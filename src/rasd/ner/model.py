@@ -6,9 +6,11 @@ lists it was trained with ship together in ``ner/data/``; the gazetteer and
 actor registry features come from the rasd knowledge files at run time, so
 the tagger sees the same lexicons the rest of the pipeline uses.
 
-Two entry points: :meth:`NerModel.tag` for words given as strings (a CoNLL
-column), and :meth:`NerModel.entities` for a rasd Doc, sentence by
-sentence, with character offsets into the original text.
+Entry points: :meth:`NerModel.tag` and :meth:`NerModel.tag_document` for
+words given as strings (CoNLL columns), and :meth:`NerModel.entities` for a
+rasd Doc, with character offsets into the original text. A document is
+tagged sentence by sentence, each sentence seeing the other mentions of its
+words in the document.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from typing import Any, Optional, Sequence
 
 import pycrfsuite
 
-from rasd.ner.features import FeatureExtractor, Lexicons
+from rasd.ner.features import FeatureExtractor, Lexicons, word_tokens
 from rasd.text.segment import Token
 
 MODEL_FILE = "ner.crfsuite"
+#: Sentences tagged as one document when the input has no document boundaries (a CoNLL file);
+#: the model was trained on ANERcorp in windows of this many sentences.
+DOC_WINDOW = 60
 #: stems learned from the training data, per entity type (written by scripts/train_ner.py)
 STEMS_FILE = "ner_words.tsv"
 #: words of personal names (written by scripts/build_ner_names.py)
@@ -122,23 +127,34 @@ class NerModel:
         return cls(model_path, rasd_lexicons(read_word_lists(model_path.with_name(STEMS_FILE))))
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """BIO tags for one sentence given as words (one CoNLL column)."""
-        if not words:
-            return []
-        return self.tagger.tag(self.features.words(words))
+        """BIO tags for one sentence given as words (one CoNLL column), alone."""
+        return self.tag_document([words])[0]
 
-    def tag_tokens(self, text: str, tokens: list[Token], lo: int, hi: int) -> list[str]:
-        """BIO tags for tokens[lo:hi] of a rasd Doc (``text`` is the Doc's original text)."""
-        if hi <= lo:
-            return []
-        raws = [text[t.start:t.end] for t in tokens[lo:hi]]
-        return self.tagger.tag(self.features.sentence(raws, tokens, lo, hi))
+    def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for the sentences of one document given as words: names repeated across
+        sentences are tagged with each other's context (see ``features.document_context``)."""
+        return self._tag([(words, word_tokens(words)) for words in sentences])
+
+    def tag_stream(self, sentences: Sequence[Sequence[str]], window: int = DOC_WINDOW) -> list[list[str]]:
+        """BIO tags for sentences with no document boundaries (a CoNLL file): consecutive
+        windows of ``window`` sentences are tagged as documents, as in training."""
+        out: list[list[str]] = []
+        for k in range(0, len(sentences), window):
+            out.extend(self.tag_document(sentences[k:k + window]))
+        return out
+
+    def _tag(self, sentences: list[tuple[Sequence[str], list[Token]]]) -> list[list[str]]:
+        features = self.features.document(sentences)
+        return [self.tagger.tag(f) if f else [] for f in features]
 
     def entities(self, doc: Any) -> list[Entity]:
-        """Entities of a Doc that has been through the text stage (tokens and sentences)."""
+        """Entities of a Doc that has been through the text stage (tokens and sentences);
+        the whole Doc is the document context."""
+        text, tokens = doc.text, doc.tokens
+        sentences = [([text[t.start:t.end] for t in tokens[s.first:s.last]], tokens[s.first:s.last])
+                     for s in doc.sentences]
         out: list[Entity] = []
-        for s in doc.sentences:
-            tags = self.tag_tokens(doc.text, doc.tokens, s.first, s.last)
+        for s, tags in zip(doc.sentences, self._tag(sentences)):
             for a, b, label in spans(tags):
                 first, last = s.first + a, s.first + b
                 start, end = doc.tokens[first].start, doc.tokens[last - 1].end
