@@ -32,17 +32,22 @@ class InputError(Exception):
 
 # ---------------------------------------------------------------- reading input
 
+def read_input_bytes(path: str, what: str = "a text file", error: type[Exception] = InputError) -> bytes:
+    """A file's bytes (``-`` is standard input), or ``error`` saying why not (``what``: the
+    kind of file expected, for the message)."""
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not {what}") from None
+    except OSError as e:
+        raise error(f"{path}: cannot read ({e.strerror})") from None
+
+
 def read_text_file(path: str) -> str:
     """Read one article file as UTF-8 text, or raise InputError saying why not."""
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a text file") from None
-    except OSError as e:
-        raise InputError(f"{path}: cannot read ({e.strerror})") from None
-    return decode_text(data, path)
+    return decode_text(read_input_bytes(path), path)
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -11,7 +11,6 @@ silently.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
@@ -43,14 +42,9 @@ def canonical_tag(tag: str) -> str:
 
 def read_bytes(path: str) -> bytes:
     """The file's bytes (``-`` is standard input), or ConllError saying why not."""
-    try:
-        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ConllError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ConllError(f"{path}: is a directory, not a CoNLL file") from None
-    except OSError as e:
-        raise ConllError(f"{path}: cannot read ({e.strerror})") from None
+    from rasd.cli import read_input_bytes
+
+    return read_input_bytes(path, "a CoNLL file", ConllError)
 
 
 def decode_lines(data: bytes, name: str) -> list[str]:

@@ -240,10 +240,9 @@ def tokenize(view: TextView) -> list[Token]:
     shift = 0  # shifts[k]
     next_break = breaks[0] if nb else never
     marks = _MARKS
-    cache = _FORMS
-    get = cache.get
+    get = _FORMS.get
     if not nb:
-        return _tokenize_unchanged(view.text, original, get, cache)
+        return _tokenize_unchanged(view.text, original, get)
     for i, m in enumerate(_TOKEN_RE.finditer(view.text)):
         ns, ne = m.span()
         while next_break <= ns:
@@ -263,11 +262,7 @@ def tokenize(view: TextView) -> list[Token]:
         kind = m.lastgroup
         w = m.group()
         if kind == "ar":
-            forms = get(w)
-            if forms is None:
-                forms = clitic_forms(w)
-                if len(cache) < _FORMS_MAX:
-                    cache[w] = forms
+            forms = get(w) or _remember_forms(w)
             # "مدينة": the final ه is a ta marbuta, not a pronoun
             ta = w[-1] == "ه" and _last_letter(original, s, e) == "ة"
         else:
@@ -276,7 +271,7 @@ def tokenize(view: TextView) -> list[Token]:
     return tokens
 
 
-def _tokenize_unchanged(text: str, original: str, get, cache: dict) -> list[Token]:
+def _tokenize_unchanged(text: str, original: str, get) -> list[Token]:
     """``tokenize`` for a text that normalisation left the same length (no character
     removed): normalised and original offsets coincide, and no mark trails a token."""
     tokens: list[Token] = []
@@ -286,16 +281,20 @@ def _tokenize_unchanged(text: str, original: str, get, cache: dict) -> list[Toke
         kind = m.lastgroup
         w = m.group()
         if kind == "ar":
-            forms = get(w)
-            if forms is None:
-                forms = clitic_forms(w)
-                if len(cache) < _FORMS_MAX:
-                    cache[w] = forms
+            forms = get(w) or _remember_forms(w)
             ta = w[-1] == "ه" and original[ne - 1] == "ة"
         else:
             forms, ta = (w,), False
         append(Token(i, ns, ne, ns, ne, w, kind, forms, ta))
     return tokens
+
+
+def _remember_forms(w: str) -> tuple[str, ...]:
+    """A word's clitic forms, kept for the next time (the common case is a dict hit, inline)."""
+    forms = clitic_forms(w)
+    if len(_FORMS) < _FORMS_MAX:
+        _FORMS[w] = forms
+    return forms
 
 
 def _last_letter(original: str, start: int, end: int) -> str:
