@@ -191,3 +191,11 @@ def test_ner_conll_gold_missing_and_other_errors(tmp_path, capsys):
     assert code == 2 and "no tokens" in err
     code, _, err = run(["ner", "--conll", str(src), "--score"], capsys)
     assert code == 2 and "--score needs --gold" in err
+
+
+def test_pipeline_keeps_unknown_persons_with_their_role(nlp):
+    doc = nlp("وقال الناشط محمد الجزراوي إن القصف استمر طوال الليل، بحسب الصحفي أحمد سعيد.", published="2015-08-01")
+    people = {(a.text, a.kind, a.role, a.registry_id) for a in doc.actors if a.kind == "person"}
+    assert ("محمد الجزراوي", "person", "activist", None) in people
+    assert ("أحمد سعيد", "person", "journalist", None) in people
+    assert all(a.text == doc.text[a.start:a.end] for a in doc.actors)

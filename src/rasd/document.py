@@ -80,6 +80,8 @@ class Actor(Span):
     registry_id: Optional[str] = None
     country: Optional[str] = None
     kind: Optional[str] = None
+    #: a person's role when the text gives it ("الناشط محمد الجزراوي" → activist)
+    role: Optional[str] = None
 
 
 @dataclass
@@ -156,6 +158,8 @@ class Doc:
     sentences: list[Any] = field(default_factory=list, repr=False, compare=False)
     tokens: list[Any] = field(default_factory=list, repr=False, compare=False)
     country_focus: list[str] = field(default_factory=list, repr=False, compare=False)
+    #: named entities of the statistical tagger (rasd.ner), before linking
+    entities: list[Any] = field(default_factory=list, repr=False, compare=False)
     #: offset where the body starts (after a title line and a dateline): events come from the body only
     body_start: int = field(default=0, repr=False, compare=False)
 

@@ -16,6 +16,7 @@ from rasd import __version__
 from rasd.document import Article, Doc
 from rasd.extract.actors import ActorStage
 from rasd.extract.attribution import AttributionStage
+from rasd.extract.entities import EntityStage
 from rasd.extract.events import EventStage
 from rasd.extract.places import PlaceStage
 from rasd.knowledge import load_yaml
@@ -90,7 +91,8 @@ class Pipeline:
 
     def __init__(self, stages: Optional[list[Stage]] = None):
         self.stages: list[Stage] = stages if stages is not None else [
-            TextStage(), QuantityStage(), DateStage(), PlaceStage(), ActorStage(), AttributionStage(), EventStage(),
+            TextStage(), QuantityStage(), DateStage(), PlaceStage(), EntityStage(), ActorStage(), AttributionStage(),
+            EventStage(),
         ]
 
     @property

@@ -103,6 +103,22 @@ class ActorRegistry:
 
 
 @lru_cache(maxsize=1)
+def _roles() -> PhraseMatcher[str]:
+    d = load_yaml("roles.yaml")["roles"]
+    return PhraseMatcher().add_all((w, role) for role, words in d.items() for w in words)
+
+
+def _role_before(doc: Doc, first: int) -> Optional[str]:
+    """The role a phrase of ``roles.yaml`` ending right before token ``first`` gives."""
+    roles = _roles()
+    for n in range(min(4, first), 0, -1):
+        m = roles.match_at(doc.tokens, first - n, first)
+        if m is not None and m.last == first:
+            return m.payloads[0]
+    return None
+
+
+@lru_cache(maxsize=1)
 def default_registry() -> ActorRegistry:
     return ActorRegistry.load()
 
@@ -161,5 +177,21 @@ class ActorStage:
             out.append(Actor(start=s, end=e, text=surface, name=name, inter=inter,
                              registry_id=a.id if a else None, country=country,
                              kind=a.kind if a else m.payloads[0].kind))
-        doc.actors = out
+        out.extend(self._from_entities(doc, out))
+        doc.actors = sorted(out, key=lambda x: x.start)
         return doc
+
+    def _from_entities(self, doc: Doc, known: list[Actor]) -> list[Actor]:
+        """Organisations and persons the tagger found and the registry did not: kept under
+        their own surface form (no registry id), a person with the role the words before
+        the name give ("الناشط محمد الجزراوي" → activist)."""
+        taken = [(a.start, a.end) for a in known] + [(p.start, p.end) for p in doc.places]
+        out: list[Actor] = []
+        for ent in doc.entities:
+            if ent.label not in ("ORG", "PER") or any(s < ent.end and ent.start < e for s, e in taken):
+                continue
+            role = _role_before(doc, ent.first) if ent.label == "PER" else None
+            out.append(Actor(start=ent.start, end=ent.end, text=ent.text, name=ent.text, inter=None,
+                             registry_id=None, country=None,
+                             kind="person" if ent.label == "PER" else "organisation", role=role))
+        return out

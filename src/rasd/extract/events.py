@@ -230,6 +230,10 @@ def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> N
         event.source = next((x.source for x in doc.attributions if _in(x.start, x.end, sent, doc)), None)
 
 
+#: Actors kept in ``doc.actors`` but not put in event slots: unresolved generic phrases, and
+#: organisations and persons only the statistical tagger knows (a ministry, a spokesman).
+UNSLOTTED_KINDS = {"generic", "person", "organisation"}
+
 #: Actor types that come first in an event of the given type (schema: actor1 = the side
 #: that acts; in Displacement the displaced, in protests the protesters).
 FIRST_INTER = {"Displacement": {7}, "Protests": {6}, "Riots": {5, 6}}
@@ -274,7 +278,7 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
     for a in doc.actors:
         if not _in(a.start, a.end, sent, doc) or not a.name or a.kind in lex.non_participant_kinds:
             continue
-        if (a.registry_id is None and a.kind == "generic") or a.name in seen:
+        if (a.registry_id is None and a.kind in UNSLOTTED_KINDS) or a.name in seen:
             continue
         seen.add(a.name)
         (groups if a.kind == "group" else named).append(a)

@@ -1,0 +1,28 @@
+"""Named entities from the statistical tagger, as a pipeline stage.
+
+The registry and the gazetteer know the actors and places the news names most;
+the CRF tagger (``rasd.ner``, trained on ANERcorp) finds the names they do not
+know. This stage only tags (``doc.entities``); the actor stage links them:
+registry first, entity second, so an unknown organisation or a named person is
+kept as an actor with its own surface form instead of being dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from rasd.document import Doc
+from rasd.ner.model import NerModel, default_model
+
+
+class EntityStage:
+    """Pipeline stage: adds ``doc.entities`` (needs tokens and sentences)."""
+
+    name = "entities"
+
+    def __init__(self, model: Optional[NerModel] = None):
+        self.model = model or default_model()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.entities = self.model.entities(doc)
+        return doc
