@@ -32,3 +32,14 @@ def test_the_sports_sense_of_attack_is_filtered_out(nlp):
 def test_a_reported_strike_passes(nlp):
     assert "Air/drone strike" in _events(
         nlp, "قتل سبعة مدنيين أمس في غارة جوية شنتها طائرات التحالف على قرية في محافظة صعدة شمال اليمن.")
+
+
+def test_an_event_that_dates_the_news_is_not_the_news(nlp):
+    # "بعد ساعات على تفجيرات …": the arrests are the news, the bombings are known already
+    text = "اعتقلت أجهزة الأمن عدداً من النشطاء في غزة أمس بعد ساعات على تفجيرات استهدفت سيارات ناشطين."
+    assert _events(nlp, text) == ["Arrests"]
+
+
+def test_a_raid_in_which_fighters_are_killed_is_a_clash(nlp):
+    text = "قتل 12 مسلحاً أمس في حملة مداهمات شنتها القوات المسلحة المصرية بمدينة الشيخ زويد في شمال سيناء."
+    assert _events(nlp, text) == ["Armed clash"]

@@ -66,6 +66,8 @@ class _Lexicon:
     recipient_before: PhraseMatcher[str]
     role_window: int
     clause_openers: PhraseMatcher[str]
+    after_words: set[str]
+    after_window: int
     bombing_types: set[str]
     civilian_target_types: set[str]
     civilian_units: set[str]
@@ -99,6 +101,7 @@ def lexicon() -> _Lexicon:
                     {norm(w) for w in c["generic_triggers"]},
                     re.compile(c["list_gap"]), set(c["single_place_types"]),
                     words("target_before"), words("agent_before"), words("recipient_before"), int(c["role_window"]), words("clause_openers"),
+                    {norm(w) for w in c["after_words"]}, int(c["after_window"]),
                     set(c["bombing_types"]), set(c["civilian_target_types"]),
                     set(c["civilian_units"]), set(c["victim_categories"]))
 
@@ -154,12 +157,34 @@ def _in(span_start: int, span_end: int, sent: Sentence, doc: Doc) -> bool:
     return doc.tokens[sent.first].start <= span_start and span_end <= doc.tokens[sent.last - 1].end
 
 
+def _after_clause(doc: Doc, sent: Sentence, trigger_first: int) -> bool:
+    """"بعد ساعات على تفجيرات …", "بعد ستة أيام من تفجير …": the trigger dates what happens
+    next, it is not itself the news."""
+    lex = lexicon()
+    for k in range(trigger_first - 1, max(sent.first, trigger_first - lex.after_window) - 1, -1):
+        t = doc.tokens[k]
+        if t.norm in ("بعد", "وبعد") and k < trigger_first - 1:
+            return True
+        if not (t.kind == "num" or t.forms[-1] in lex.after_words or t.norm in lex.after_words
+                or _is_number_word(t) or lex.triggers.match_at(doc.tokens, k, trigger_first + 1) is not None):
+            return False  # ("تفجير" in "بعد ستة أيام من تفجير انتحاري" is a trigger word too)
+    return False
+
+
+def _is_number_word(t) -> bool:
+    from rasd.text.numbers import lexicon as number_lexicon
+
+    return t.kind == "ar" and any(f in number_lexicon().words for f in t.forms)
+
+
 def _blocked(doc: Doc, sent: Sentence, trigger_first: int) -> Optional[str]:
     """Why a trigger does not report an event: a modality cue before it in the sentence,
     or a state phrase right before it ("الخاضع لسيطرة")."""
     lex = lexicon()
     if _preceded_by(lex.state_before, doc, trigger_first, sent.first, lex.state_window):
         return "state"
+    if _after_clause(doc, sent, trigger_first):
+        return "earlier"
     for m in lex.modality.find(doc.tokens, sent.first, trigger_first):
         kind = m.payloads[0]
         window = lex.modality_windows.get(kind)
@@ -376,6 +401,8 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     if name in ("Government regains territory", "Non-state actor overtakes territory") and first:
         state_side = first.inter not in NON_STATE or _government_side(first)
         name = "Government regains territory" if state_side else "Non-state actor overtakes territory"
+    elif name == "Arrests" and any(q.category == "killed" for q in quantities):
+        name = "Armed clash"  # "قتل 12 مسلحا في حملة مداهمات": a raid that met resistance
     elif name == "Arrests" and any(a.inter == 6 for a in actors):
         name = "Protest with intervention"
     elif name == "Arrests" and first and first.inter in NON_STATE:

@@ -48,6 +48,7 @@ class _Calendar:
     year_relative: PhraseMatcher[int]
     month_of_publication: PhraseMatcher[int]
     day_parts: PhraseMatcher[str]
+    bare_month_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +76,7 @@ def calendar() -> _Calendar:
         month_relative={norm(k): v for k, v in d["month_relative"].items()},
         ago={norm(w) for w in d["ago"]}, units=units, heads=frozenset(heads),
         day_parts=PhraseMatcher(strip_article=False).add_all((w, w) for w in d["day_parts"]),
+        bare_month_before=frozenset(norm(w) for w in d["bare_month_before"]),
         year_relative=PhraseMatcher(strip_article=False).add_all((k, int(v)) for k, v in d["year_relative"].items()),
         month_of_publication=PhraseMatcher(strip_article=False).add_all(
             (k, int(v)) for k, v in d["month_of_publication"].items()),
@@ -232,7 +234,18 @@ def _absolute(text: str, tokens: list[Token], i: int, hi: int,
         if relation and published and system == "g":
             y = published.year if (relation == "current" or m < published.month) else published.year - 1
             return _mention(text, tokens, i, j + 1, dt.date(y, m, 1), 3), j + 1
+        if (published and system == "g" and i > 0 and _in_month_before(tokens, i)
+                and not (j < hi and tokens[j].kind == "num")):
+            # "في مايو", "منذ سبتمبر أيلول": the most recent such month
+            y = published.year if m <= published.month else published.year - 1
+            return _mention(text, tokens, i, j, dt.date(y, m, 1), 3), j
     return None
+
+
+def _in_month_before(tokens: list[Token], i: int) -> bool:
+    """A bare month name is a date after "في", "منذ", "خلال", "مطلع", "أواخر" (not "شهر مايو"
+    in a list of things, and not a name such as "ثورة يناير" without one of them)."""
+    return tokens[i - 1].norm in calendar().bare_month_before
 
 
 def _month_of_publication(tokens: list[Token], j: int, hi: int, day: int,
