@@ -43,3 +43,12 @@ def test_an_event_that_dates_the_news_is_not_the_news(nlp):
 def test_a_raid_in_which_fighters_are_killed_is_a_clash(nlp):
     text = "قتل 12 مسلحاً أمس في حملة مداهمات شنتها القوات المسلحة المصرية بمدينة الشيخ زويد في شمال سيناء."
     assert _events(nlp, text) == ["Armed clash"]
+
+
+def test_present_tense_control_is_a_state_not_a_change(nlp):
+    assert _events(nlp, "وفي حين تسيطر الفصائل المقاتلة على الأحياء الشرقية، تسيطر قوات النظام على الأحياء الغربية من حلب.") == []
+
+
+def test_one_armed_side_and_a_civilian_victim_is_an_attack(nlp):
+    text = "قتلت قوات الاحتلال الشاب الفلسطيني فجر أمس خلال اقتحام منزل عائلته في بلدة بيت أمر شمال الخليل."
+    assert _events(nlp, text) == ["Attack"]

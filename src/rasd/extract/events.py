@@ -68,6 +68,7 @@ class _Lexicon:
     clause_openers: PhraseMatcher[str]
     after_words: set[str]
     after_window: int
+    civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
     civilian_target_types: set[str]
     civilian_units: set[str]
@@ -101,7 +102,7 @@ def lexicon() -> _Lexicon:
                     {norm(w) for w in c["generic_triggers"]},
                     re.compile(c["list_gap"]), set(c["single_place_types"]),
                     words("target_before"), words("agent_before"), words("recipient_before"), int(c["role_window"]), words("clause_openers"),
-                    {norm(w) for w in c["after_words"]}, int(c["after_window"]),
+                    {norm(w) for w in c["after_words"]}, int(c["after_window"]), words("civilian_victim_words"),
                     set(c["bombing_types"]), set(c["civilian_target_types"]),
                     set(c["civilian_units"]), set(c["victim_categories"]))
 
@@ -416,6 +417,21 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     return types.get(name, subtype)
 
 
+#: ACLED inter codes of armed sides (state forces, rebels, militias, external forces).
+ARMED = {1, 2, 3, 4, 8}
+
+
+def _one_armed_side_and_civilian_victims(doc: Doc, clause: Sentence, actors: list[Actor],
+                                         quantities: list[Quantity]) -> bool:
+    """Fighting needs two armed sides: one armed actor and civilian victims is an attack."""
+    if sum(1 for a in actors if a.inter in ARMED) != 1:
+        return False
+    lex = lexicon()
+    counted = any(q.category in ("killed", "injured") and q.unit in lex.civilian_units for q in quantities)
+    named = lex.civilian_victim_words.find(doc.tokens, clause.first, clause.last)
+    return counted or bool(named)
+
+
 def _government_side(a: Actor) -> bool:
     """A militia that fights for the government (registry ``side: government``)."""
     from rasd.extract.actors import default_registry
@@ -504,6 +520,8 @@ class EventStage:
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]
             subtype = _refine(best.subtype, actors, quantities,
                               any(c.subtype.event_type == "Protests" for c in cands if c is not best))
+            if subtype.name == "Armed clash" and _one_armed_side_and_civilian_victims(doc, clause, actors, quantities):
+                subtype = lex.types["Attack"]  # "قتلت قوات الاحتلال الشاب … خلال اقتحام منزله"
             actor1, actor2 = _assign_roles(doc, sent, best, actors, subtype, quantities,
                                            (place.country if place else None)
                                            or (doc.country_focus[0] if doc.country_focus else None))
