@@ -199,3 +199,8 @@ def test_pipeline_keeps_unknown_persons_with_their_role(nlp):
     assert ("محمد الجزراوي", "person", "activist", None) in people
     assert ("أحمد سعيد", "person", "journalist", None) in people
     assert all(a.text == doc.text[a.start:a.end] for a in doc.actors)
+
+
+def test_a_place_name_inside_a_persons_name_is_not_a_place(nlp):
+    doc = nlp("قالت الوكالة إن السلطات اعتقلت أحد أقارب الرئيس بشار الأسد في اللاذقية.", published="2015-08-10")
+    assert [p.name for p in doc.places] == ["Latakia"]  # not Béchar (Algeria)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from rasd.document import Doc
+from rasd.extract.places import focus_from_places
 from rasd.ner.model import NerModel, default_model
 
 
@@ -25,4 +26,12 @@ class EntityStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.entities = self.model.entities(doc)
+        # a place name that is part of a longer person's name is not a place: "بشار" in
+        # "بشار الأسد" is not Béchar (a name the tagger calls a person as a whole stays a place)
+        persons = [(e.start, e.end) for e in doc.entities if e.label == "PER"]
+        kept = [p for p in doc.places
+                if not any(s <= p.start and p.end <= e and (e - s) > (p.end - p.start) + 1 for s, e in persons)]
+        if len(kept) != len(doc.places):
+            doc.places = kept
+            doc.country_focus = focus_from_places(kept)
         return doc
