@@ -51,10 +51,10 @@ def main() -> int:
 
     import pycrfsuite
 
-    from rasd.ner.conll import read_labelled
+    from rasd.ner.conll import DOC_WINDOW, read_labelled
     from rasd.ner.features import FeatureExtractor, document_context, word_tokens
     from rasd.ner.lexicon import build_word_lists, jackknife
-    from rasd.ner.model import DOC_WINDOW, MODEL_FILE, STEMS_FILE, NerModel, rasd_lexicons, write_word_lists
+    from rasd.ner.model import MODEL_FILE, STEMS_FILE, NerModel, rasd_lexicons, write_word_lists
     from rasd.ner.score import score
 
     if not (a.data / TRAIN).exists():

@@ -21,6 +21,8 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
+    from rasd.ner.conll import DOC_WINDOW
+
     p = sub.add_parser(
         "ner", help="tag a CoNLL file with named entities (PER, ORG, LOC, MISC)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -31,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "token<TAB>gold<TAB>predicted (the last column of the input is the gold tag; ANERcorp's\n"
                     "B-PERS/I-PERS are written B-PER/I-PER so both columns use one spelling).\n\n"
                     "Names repeated across sentences are tagged with each other's context: the file is\n"
-                    "read as documents of 60 consecutive sentences (CoNLL marks no article boundaries).",
+                    f"read as documents of {DOC_WINDOW} consecutive sentences (CoNLL marks no article "
+                    f"boundaries).",
         epilog="examples:\n"
                "  rasd ner --conll sentences.conll > tagged.conll\n"
                "  rasd ner --conll ANERcorp_test.txt --gold --score | conlleval\n"

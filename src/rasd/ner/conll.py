@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
+#: Sentences tagged as one document when the input marks no document boundaries (a CoNLL
+#: file); the model was trained on ANERcorp in windows of this many sentences.
+DOC_WINDOW = 60
+
 #: ANERcorp spells the person type PERS; rasd writes the CoNLL spelling PER.
 LABEL_ALIASES = {"PERS": "PER"}
 

@@ -23,13 +23,11 @@ from typing import Any, Optional, Sequence
 
 import pycrfsuite
 
+from rasd.ner.conll import DOC_WINDOW
 from rasd.ner.features import FeatureExtractor, Lexicons, word_tokens
 from rasd.text.segment import Token
 
 MODEL_FILE = "ner.crfsuite"
-#: Sentences tagged as one document when the input has no document boundaries (a CoNLL file);
-#: the model was trained on ANERcorp in windows of this many sentences.
-DOC_WINDOW = 60
 #: stems learned from the training data, per entity type (written by scripts/train_ner.py)
 STEMS_FILE = "ner_words.tsv"
 #: words of personal names (written by scripts/build_ner_names.py)
