@@ -9,7 +9,7 @@ import pytest
 from conftest import shared_path
 from rasd.cli import main
 from rasd.ner.conll import canonical_tag
-from rasd.ner.model import default_model, spans
+from rasd.ner.model import LABELS, default_model, spans
 from rasd.ner.score import chunks, score
 
 
@@ -40,7 +40,7 @@ def test_tag_returns_one_bio_tag_per_word():
     words = "التقى وزير الخارجية السعودي سعود الفيصل نظيره الإيراني في طهران".split()
     tags = default_model().tag(words)
     assert len(tags) == len(words)
-    assert set(tags) <= {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PER", "ORG", "LOC", "MISC")}
+    assert set(tags) <= {"O"} | {f"{p}-{t}" for p in "BI" for t in LABELS}
     assert default_model().tag([]) == []
 
 

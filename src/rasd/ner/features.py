@@ -36,8 +36,8 @@ WINDOW = (-2, -1, 1, 2)
 _PLACE_CLASS = {"country": "country", "admin1": "admin", "admin2": "admin", "admin3": "admin", "region": "admin"}
 
 
-def word_kind(raw: str, normalised: str) -> str:
-    """rasd's token kinds (ar, num, lat, punct) for a token that arrives as a string."""
+def word_kind(normalised: str) -> str:
+    """rasd's token kinds (ar, num, lat, punct) for a normalised word that arrives as a string."""
     if _ARABIC.search(normalised):
         return "ar"
     if _DIGIT.search(normalised):
@@ -55,7 +55,7 @@ def word_tokens(words: Sequence[str]) -> list[Token]:
     out = []
     for i, w in enumerate(words):
         n = norm(w).replace(" ", "_") or w
-        kind = word_kind(w, n)
+        kind = word_kind(n)
         forms = clitic_forms(n) if kind == "ar" else (n,)
         out.append(Token(i=i, start=0, end=0, nstart=0, nend=0, norm=n, kind=kind, forms=forms))
     return out
@@ -66,8 +66,9 @@ class Lexicons:
     """Everything the features look words up in.
 
     ``places`` and ``actors`` are rasd's phrase matchers (gazetteer aliases,
-    registry aliases); ``words`` maps a list name (``per``, ``loc``...) to
-    normalised words, the lists shipped with the model.
+    registry aliases); ``stems`` and ``words`` map a list name (``per``,
+    ``loc``…; ``names``) to the normalised entries of the lists shipped with
+    the model.
     """
 
     places: Optional[PhraseMatcher] = None
