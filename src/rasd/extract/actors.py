@@ -103,14 +103,15 @@ class ActorRegistry:
 
 
 @lru_cache(maxsize=1)
-def _roles() -> PhraseMatcher[str]:
+def roles_matcher() -> PhraseMatcher[str]:
+    """Role words before a person's name (``roles.yaml``), payload the role."""
     d = load_yaml("roles.yaml")["roles"]
     return PhraseMatcher().add_all((w, role) for role, words in d.items() for w in words)
 
 
 def _role_before(doc: Doc, first: int) -> Optional[str]:
     """The role a phrase of ``roles.yaml`` ending right before token ``first`` gives."""
-    roles = _roles()
+    roles = roles_matcher()
     for n in range(min(4, first), 0, -1):
         m = roles.match_at(doc.tokens, first - n, first)
         if m is not None and m.last == first:

@@ -2,7 +2,8 @@
 
 The registry and the gazetteer know the actors and places the news names most;
 the CRF tagger (``rasd.ner``, trained on ANERcorp) finds the names they do not
-know. This stage only tags (``doc.entities``); the actor stage links them:
+know. This stage only tags (``doc.entities``), by default in the sentences where a name can
+matter to the output (those with a trigger or a role word); the actor stage links them:
 registry first, entity second, so an unknown organisation or a named person is
 kept as an actor with its own surface form instead of being dropped.
 """
@@ -21,11 +22,23 @@ class EntityStage:
 
     name = "entities"
 
-    def __init__(self, model: Optional[NerModel] = None):
+    def __init__(self, model: Optional[NerModel] = None, only_event_sentences: bool = True):
         self.model = model or default_model()
+        #: tag only the sentences where a name can matter to the output (a trigger word, a
+        #: role word): the tagger is the slowest stage, and most sentences report no event
+        self.only_event_sentences = only_event_sentences
+
+    @staticmethod
+    def _worth_tagging(doc: Doc) -> set[int]:
+        from rasd.extract.actors import roles_matcher
+        from rasd.extract.events import lexicon as event_lexicon
+
+        triggers, roles = event_lexicon().triggers, roles_matcher()
+        return {k for k, s in enumerate(doc.sentences)
+                if triggers.find(doc.tokens, s.first, s.last) or roles.find(doc.tokens, s.first, s.last)}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.entities = self.model.entities(doc)
+        doc.entities = self.model.entities(doc, self._worth_tagging(doc) if self.only_event_sentences else None)
         # a place name that is part of a longer person's name is not a place: "بشار" in
         # "بشار الأسد" is not Béchar (a name the tagger calls a person as a whole stays a place)
         persons = [(e.start, e.end) for e in doc.entities if e.label == "PER"]

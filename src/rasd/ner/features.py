@@ -204,9 +204,13 @@ class FeatureExtractor:
         """Features of one sentence given as strings (a CoNLL sentence), without document context."""
         return self.sentence(words, word_tokens(words))
 
-    def document(self, sentences: Sequence[tuple[Sequence[str], list[Token]]]) -> list[list[list[str]]]:
-        """Features of each (raw texts, tokens) sentence of one document, document context included."""
-        out = [self.sentence(raws, tokens) for raws, tokens in sentences]
+    def document(self, sentences: Sequence[tuple[Sequence[str], list[Token]]],
+                 only: Optional[set[int]] = None) -> list[list[list[str]]]:
+        """Features of each (raw texts, tokens) sentence of one document, document context included
+        (``only``: the indices of the sentences wanted; the others get none, but still lend
+        their words to the document context)."""
+        out = [self.sentence(raws, tokens) if only is None or k in only else []
+               for k, (raws, tokens) in enumerate(sentences)]
         for feats, extra in zip(out, document_context([tokens for _, tokens in sentences])):
             for f, e in zip(feats, extra):
                 if e:

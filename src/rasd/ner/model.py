@@ -141,18 +141,20 @@ class NerModel:
             out.extend(self.tag_document(sentences[k:k + window]))
         return out
 
-    def _tag(self, sentences: list[tuple[Sequence[str], list[Token]]]) -> list[list[str]]:
-        features = self.features.document(sentences)
+    def _tag(self, sentences: list[tuple[Sequence[str], list[Token]]],
+             only: Optional[set[int]] = None) -> list[list[str]]:
+        features = self.features.document(sentences, only)
         return [self.tagger.tag(f) if f else [] for f in features]
 
-    def entities(self, doc: Any) -> list[Entity]:
+    def entities(self, doc: Any, only: Optional[set[int]] = None) -> list[Entity]:
         """Entities of a Doc that has been through the text stage (tokens and sentences);
-        the whole Doc is the document context."""
+        the whole Doc is the document context. ``only``: tag just these sentences (indices
+        into ``doc.sentences``), for speed."""
         text, tokens = doc.text, doc.tokens
         sentences = [([text[t.start:t.end] for t in tokens[s.first:s.last]], tokens[s.first:s.last])
                      for s in doc.sentences]
         out: list[Entity] = []
-        for s, tags in zip(doc.sentences, self._tag(sentences)):
+        for s, tags in zip(doc.sentences, self._tag(sentences, only)):
             for a, b, label in spans(tags):
                 first, last = s.first + a, s.first + b
                 start, end = doc.tokens[first].start, doc.tokens[last - 1].end
