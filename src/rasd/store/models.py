@@ -130,8 +130,8 @@ class EventSource(Base):
     confidence: Mapped[Optional[float]] = mapped_column(Float)
 
 
-class PlaceMention(Base):
-    __tablename__ = "places"
+class _Mention:
+    """The columns every mention table shares: where in which document, as extracted by which pipeline."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -141,6 +141,11 @@ class PlaceMention(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     name: Mapped[Optional[str]] = mapped_column(String(256), index=True)
+
+
+class PlaceMention(_Mention, Base):
+    __tablename__ = "places"
+
     lat: Mapped[Optional[float]] = mapped_column(Float)
     lon: Mapped[Optional[float]] = mapped_column(Float)
     admin1: Mapped[Optional[str]] = mapped_column(String(128))
@@ -149,17 +154,9 @@ class PlaceMention(Base):
     geo_precision: Mapped[Optional[int]] = mapped_column(Integer)
 
 
-class ActorMention(Base):
+class ActorMention(_Mention, Base):
     __tablename__ = "actors"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    pipeline_version: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(String(256))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    name: Mapped[Optional[str]] = mapped_column(String(256), index=True)
     inter: Mapped[Optional[int]] = mapped_column(Integer)
     registry_id: Mapped[Optional[str]] = mapped_column(String(128))
     country: Mapped[Optional[str]] = mapped_column(String(2))
