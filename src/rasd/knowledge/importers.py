@@ -57,6 +57,17 @@ class ImportReport:
 
 # ---------------------------------------------------------------- reading files
 
+def _tab_rows(path: Path, report: "ImportReport") -> Iterator[tuple[int, list[str]]]:
+    """(line number, tab-separated cells) of every non-empty line, counted in ``report``."""
+    with open_lines(path) as lines:
+        for n, line in enumerate(lines, 1):
+            line = line.rstrip("\r\n")
+            if not line:
+                continue
+            report.lines += 1
+            yield n, line.split("\t")
+
+
 @contextmanager
 def open_lines(path: Path) -> Iterator[Iterator[str]]:
     """Text lines of ``path``: plain, gzip, or the data file inside a zip (GeoNames ships
@@ -190,42 +201,36 @@ def read_geonames(path: Path, source: str, country: Optional[str] = None,
     learned: dict[tuple[str, str], Counter] = {}  # (country, admin1 code) → shipped labels of its places
     own: dict[tuple[str, str], str] = {}  # (country, admin1 code) → the file's ADM1 name
     rows: list[tuple[dict[str, str], tuple[str, str]]] = []
-    with open_lines(path) as lines:
-        for n, line in enumerate(lines, 1):
-            line = line.rstrip("\r\n")
-            if not line:
-                continue
-            report.lines += 1
-            c = line.split("\t")
-            if len(c) != GEONAMES_COLUMNS:
-                raise GazetteerInputError(file, f"expected {GEONAMES_COLUMNS} tab-separated GeoNames columns, "
-                                                f"found {len(c)}", n)
-            gid = c[0]
-            if not gid.isdigit():
-                raise GazetteerInputError(file, f"geonameid {gid!r} is not a number", n)
-            cc, code = c[8], c[10]
-            if country and cc != country:
-                report.skipped["other country"] += 1
-                continue
-            lat = coordinate(c[4], -90, 90, "latitude", file, n)
-            lon = coordinate(c[5], -180, 180, "longitude", file, n)
-            key = (cc, code)
-            if gid in shipped_admin1 and shipped_admin1[gid]:
-                learned.setdefault(key, Counter())[shipped_admin1[gid]] += 1
-            fcode = f"{c[6]}.{c[7]}"
-            if fcode == "A.ADM1":
-                own[key] = c[2] or c[1]
-            feature = features.get(fcode)
-            if feature is None:
-                report.skipped["feature code not imported"] += 1
-                continue
-            names = arabic_names(c[3].split(","))
-            if not names:
-                report.skipped["no Arabic name"] += 1
-                continue
-            rows.append((row(id=f"gn:{gid}", name=c[1], name_ar=names[0], aliases="|".join(names), lat=lat, lon=lon,
-                             country=cc, feature=feature, population=c[14] or "0", geonames_id=gid,
-                             source=source), key))
+    for n, c in _tab_rows(path, report):
+        if len(c) != GEONAMES_COLUMNS:
+            raise GazetteerInputError(file, f"expected {GEONAMES_COLUMNS} tab-separated GeoNames columns, "
+                                            f"found {len(c)}", n)
+        gid = c[0]
+        if not gid.isdigit():
+            raise GazetteerInputError(file, f"geonameid {gid!r} is not a number", n)
+        cc, code = c[8], c[10]
+        if country and cc != country:
+            report.skipped["other country"] += 1
+            continue
+        lat = coordinate(c[4], -90, 90, "latitude", file, n)
+        lon = coordinate(c[5], -180, 180, "longitude", file, n)
+        key = (cc, code)
+        if gid in shipped_admin1 and shipped_admin1[gid]:
+            learned.setdefault(key, Counter())[shipped_admin1[gid]] += 1
+        fcode = f"{c[6]}.{c[7]}"
+        if fcode == "A.ADM1":
+            own[key] = c[2] or c[1]
+        feature = features.get(fcode)
+        if feature is None:
+            report.skipped["feature code not imported"] += 1
+            continue
+        names = arabic_names(c[3].split(","))
+        if not names:
+            report.skipped["no Arabic name"] += 1
+            continue
+        rows.append((row(id=f"gn:{gid}", name=c[1], name_ar=names[0], aliases="|".join(names), lat=lat, lon=lon,
+                         country=cc, feature=feature, population=c[14] or "0", geonames_id=gid,
+                         source=source), key))
     for r, key in rows:
         label = learned[key].most_common(1)[0][0] if key in learned else own.get(key, "")
         r["admin1"] = r["name"] if r["feature"] == "admin1" and not label else label
@@ -244,32 +249,26 @@ def read_alternatenames(path: Path, source: str, known: dict[int, list[dict[str,
     report = report or ImportReport(str(path), "alternatenames", source)
     file = str(path)
     found: dict[int, list[str]] = {}
-    with open_lines(path) as lines:
-        for n, line in enumerate(lines, 1):
-            line = line.rstrip("\r\n")
-            if not line:
-                continue
-            report.lines += 1
-            c = line.split("\t")
-            if len(c) not in (8, 10):
-                raise GazetteerInputError(file, f"expected 10 tab-separated alternate-name columns, found {len(c)}", n)
-            if not c[1].isdigit():
-                raise GazetteerInputError(file, f"geonameid {c[1]!r} is not a number", n)
-            if c[2] != "ar":
-                report.skipped["not Arabic"] += 1
-                continue
-            if c[7] == "1":
-                report.skipped["historic name"] += 1
-                continue
-            gid = int(c[1])
-            if gid not in known:
-                report.skipped["place not in the gazetteer"] += 1
-                continue
-            names = arabic_names([c[3]])
-            if not names:
-                report.skipped["not an Arabic-letter name"] += 1
-                continue
-            found.setdefault(gid, []).extend(names)
+    for n, c in _tab_rows(path, report):
+        if len(c) not in (8, 10):
+            raise GazetteerInputError(file, f"expected 10 tab-separated alternate-name columns, found {len(c)}", n)
+        if not c[1].isdigit():
+            raise GazetteerInputError(file, f"geonameid {c[1]!r} is not a number", n)
+        if c[2] != "ar":
+            report.skipped["not Arabic"] += 1
+            continue
+        if c[7] == "1":
+            report.skipped["historic name"] += 1
+            continue
+        gid = int(c[1])
+        if gid not in known:
+            report.skipped["place not in the gazetteer"] += 1
+            continue
+        names = arabic_names([c[3]])
+        if not names:
+            report.skipped["not an Arabic-letter name"] += 1
+            continue
+        found.setdefault(gid, []).extend(names)
     out = []
     note = f"Arabic names: {source}"
     for gid, names in found.items():
