@@ -23,8 +23,13 @@ import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import Callable, Hashable, Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))  # the package's own distance and transliteration rules
+from rasd.geo import km  # noqa: E402
+from rasd.knowledge.transliteration import latin_skeletons  # noqa: E402
+
 DATA = ROOT / "src" / "rasd" / "knowledge" / "data"
 OUT = DATA / "gazetteer.tsv.gz"
 COLUMNS = ["id", "name", "name_ar", "aliases", "lat", "lon", "country", "admin1", "feature",
@@ -89,10 +94,6 @@ def admin1_aliases(values: str) -> list[str]:
 PROVINCE_NAME_KM = 50.0
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def yield_province_names(towns: list[dict], subdivisions: list[dict], capital: dict) -> list[dict]:
@@ -160,7 +161,6 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
 
     # populated places
     seen_ids: set[str] = set()
-    capital: dict[tuple[str, str], dict] = {}
     towns: list[dict] = []
     # Outside the region, Arabic names are transliterations that often collide with
     # Arabic words (Ans → "ان", Cannes → "كان"): keep only large cities there.
@@ -184,9 +184,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             }
             towns.append(row)
             row["_key"] = key
-            pop = int(r["population"] or 0)
-            if key not in capital or pop > int(capital[key]["population"]):
-                capital[key] = row
+    capital = largest_town(towns, lambda t: t["_key"])
     rows.extend(yield_province_names(towns, subdivisions, capital))
 
     # admin1 subdivisions with Arabic names, placed at the largest town
@@ -294,16 +292,23 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     return rows
 
 
+def largest_town(towns: Iterable[dict], key: Callable[[dict], Hashable]) -> dict[Hashable, dict]:
+    """The most populous of ``towns`` for each ``key`` (the first one on a tie): a province's
+    capital, nearly everywhere, where the sources do not say which town it is."""
+    out: dict[Hashable, dict] = {}
+    for t in towns:
+        k = key(t)
+        if k not in out or int(t["population"] or 0) > int(out[k]["population"] or 0):
+            out[k] = t
+    return out
+
+
 def place_provinces_at_largest_town(rows: list[dict]) -> None:
     """OCHA governorates come at their polygon centroids; the schema places a province-only
     event at the province capital, so each governorate moves to its largest town (the
     capital, nearly everywhere: Homs, Deir ez-Zor, Zinjibar…) when one is known."""
-    largest: dict[tuple[str, str], dict] = {}
-    for r in rows:
-        if r["feature"] == "populated_place" and r["admin1"]:
-            key = (r["country"], r["admin1"])
-            if key not in largest or int(r["population"] or 0) > int(largest[key]["population"] or 0):
-                largest[key] = r
+    largest = largest_town((r for r in rows if r["feature"] == "populated_place" and r["admin1"]),
+                           lambda r: (r["country"], r["admin1"]))
     for r in rows:
         if r["feature"] == "admin1" and r["source"].startswith(("OpenSyria", "OCHA")):
             town = largest.get((r["country"], r["admin1"]))
@@ -343,23 +348,20 @@ def build_latin(shared: Path, arabic_rows: list[dict]) -> list[dict]:
     gz = shared / "geonames_gazetteer"
     known = {r["geonames_id"] for r in arabic_rows if r.get("geonames_id")}
     out: list[dict] = []
-    largest: dict[tuple[str, str], dict] = {}
+    cities = [r for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz") for r in tsv(gz / fname)]
+    largest = largest_town(cities, lambda r: (r["country_code"], r["admin1_code"]))
     seen: set[str] = set()
-    for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz"):
-        for r in tsv(gz / fname):
-            gid = r["geonameid"]
-            key = (r["country_code"], r["admin1_code"])
-            if key not in largest or int(r["population"] or 0) > int(largest[key]["population"] or 0):
-                largest[key] = r
-            if gid in known or gid in seen:
-                continue
-            seen.add(gid)
-            out.append({
-                "id": f"gn:{gid}", "name": r["name"], "latin": "|".join(_latin_names(r)),
-                "lat": r["latitude"], "lon": r["longitude"], "country": r["country_code"],
-                "admin1": ascii_name(r["admin1_name"]), "feature": "populated_place",
-                "population": r["population"] or "0", "geonames_id": gid, "source": "GeoNames (Latin name)",
-            })
+    for r in cities:
+        gid = r["geonameid"]
+        if gid in known or gid in seen:
+            continue
+        seen.add(gid)
+        out.append({
+            "id": f"gn:{gid}", "name": r["name"], "latin": "|".join(_latin_names(r)),
+            "lat": r["latitude"], "lon": r["longitude"], "country": r["country_code"],
+            "admin1": ascii_name(r["admin1_name"]), "feature": "populated_place",
+            "population": r["population"] or "0", "geonames_id": gid, "source": "GeoNames (Latin name)",
+        })
     for r in tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"):
         key = (r["country_code"], r["admin1_code"])
         if r["level"] != "1" or r["geonameid"] in known or key not in largest:
@@ -390,9 +392,6 @@ def main(argv: list[str] | None = None) -> int:
     rows = build(a.shared, a.curated)
     write_tsv_gz(a.out, COLUMNS, rows)
     latin = build_latin(a.shared, rows)
-    sys.path.insert(0, str(ROOT / "src"))  # the same skeleton rules the package applies
-    from rasd.knowledge.transliteration import latin_skeletons
-
     for r in latin:  # computed here once, not at every start of the pipeline
         r["skeletons"] = "|".join(latin_skeletons(r["latin"].split("|")))
     latin_out = a.out.with_name(LATIN_FILE)

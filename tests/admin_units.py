@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import csv
 import gzip
-import math
 import re
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Iterator
+
+from rasd import geo
 
 HERE = Path(__file__).resolve().parent
 TABLE = HERE / "data" / "admin_units_sy_iq.tsv"
@@ -37,9 +38,7 @@ SEAT_KM = 150.0
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geo.km(a[0], a[1], b[0], b[1])
 
 
 def ascii_key(name: str) -> str:

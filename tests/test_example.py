@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import jsonschema
 import pytest
 
+from rasd import geo
+
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/rasd/schema/document.schema.json").read_text())
 
 
 def km(a, lat, lon):
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], lat, lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geo.km(a["lat"], a["lon"], lat, lon)
 
 
 def test_output_validates_against_the_schema(example_doc):

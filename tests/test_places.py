@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
+
+from rasd import geo
 
 
 def km(a, b):
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return geo.km(a[0], a[1], b[0], b[1])
 
 
 def places(nlp, text):

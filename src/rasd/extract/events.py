@@ -12,7 +12,6 @@ Events with the same (sub-type, place, day) are merged.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Optional
 from rasd.document import Actor, Doc, Event, Place, Quantity
 from rasd.extract.event_filter import EventFilter, default_filter, features
 from rasd.extract.places import cues as place_cues
+from rasd.geo import km
 from rasd.knowledge import load_yaml
 from rasd.text.matcher import PhraseMatcher
 from rasd.text.normalize import norm
@@ -597,9 +597,7 @@ SAME_PLACE_KM = 25.0
 
 
 def _km(a: dict, b: dict) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def _same_event(a: Event, b: Event) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from rasd.document import Doc, Place
+from rasd.geo import km
 from rasd.knowledge import load_yaml
 from rasd.knowledge.gazetteer import POINT_FEATURES, Entry, Gazetteer, default_gazetteer
 from rasd.knowledge.transliteration import LatinPlaces, default_latin_places
@@ -238,9 +239,7 @@ def _city_over_province(m: PlaceMention) -> list[Entry]:
 
 
 def _km(a: Entry, b: Entry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _anchors(mentions: list[PlaceMention], picks: list[Entry]) -> list[tuple[int, Entry]]:
@@ -358,7 +357,7 @@ def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
         joined = (head.norm[:1] == "ب" and len(head.forms) > 1) or any(t.kind != "punct" for t in gap)
         if head.norm[:1] == "و" or any(t.norm[:1] == "و" and len(t.forms) > 1 for t in gap):
             continue  # "للحسكة وفي حلب": a second place, not the first one's surroundings
-        if gap is not None and len(gap) <= 3 and joined and all(t.norm in words or t.forms[-1] in words for t in gap) \
+        if len(gap) <= 3 and joined and all(t.norm in words or t.forms[-1] in words for t in gap) \
                 and not any(e.feature == "country" for e in n.candidates):
             out[k] = k + 1
     return out

@@ -1,0 +1,15 @@
+"""Distances on the globe: one great-circle formula for every stage, script and test."""
+
+from __future__ import annotations
+
+import math
+
+#: Mean Earth radius (km).
+EARTH_RADIUS_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance between two WGS84 points, in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
