@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Optional
@@ -92,19 +93,26 @@ def lexicon() -> _Lexicon:
     def words(key: str) -> PhraseMatcher[str]:
         return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
 
-    return _Lexicon(triggers, types, modality, {k: int(v) for k, v in (d.get("modality_windows") or {}).items()},
-                    words("state_before"), int(c["state_window"]), words("transit_before"),
-                    words("origin_before"), int(c["origin_window"]), {norm(w) for w in c["destination_words"]},
-                    words("terms_cues"), int(c["terms_window"]),
-                    set(c["arrival_types"]), set(c["non_participant_kinds"]),
-                    {norm(w) for w in c["demonstratives"]}, {norm(w) for w in c["relatives_after"]},
-                    {t: fam for fam, types in c["families"].items() for t in types},
-                    {norm(w) for w in c["generic_triggers"]},
-                    re.compile(c["list_gap"]), set(c["single_place_types"]),
-                    words("target_before"), words("agent_before"), words("recipient_before"), int(c["role_window"]), words("clause_openers"),
-                    {norm(w) for w in c["after_words"]}, int(c["after_window"]), words("civilian_victim_words"),
-                    set(c["bombing_types"]), set(c["civilian_target_types"]),
-                    set(c["civilian_units"]), set(c["victim_categories"]))
+    return _Lexicon(
+        triggers=triggers, types=types, modality=modality,
+        modality_windows={k: int(v) for k, v in (d.get("modality_windows") or {}).items()},
+        state_before=words("state_before"), state_window=int(c["state_window"]),
+        transit_before=words("transit_before"), origin_before=words("origin_before"),
+        origin_window=int(c["origin_window"]), destinations={norm(w) for w in c["destination_words"]},
+        terms_cues=words("terms_cues"), terms_window=int(c["terms_window"]),
+        arrival_types=set(c["arrival_types"]), non_participant_kinds=set(c["non_participant_kinds"]),
+        demonstratives={norm(w) for w in c["demonstratives"]}, relatives_after={norm(w) for w in c["relatives_after"]},
+        family={t: fam for fam, types in c["families"].items() for t in types},
+        generic={norm(w) for w in c["generic_triggers"]},
+        list_gap=re.compile(c["list_gap"]), single_place_types=set(c["single_place_types"]),
+        target_before=words("target_before"), agent_before=words("agent_before"),
+        recipient_before=words("recipient_before"), role_window=int(c["role_window"]),
+        clause_openers=words("clause_openers"),
+        after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
+        civilian_victim_words=words("civilian_victim_words"),
+        bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
+        civilian_units=set(c["civilian_units"]), victim_categories=set(c["victim_categories"]),
+    )
 
 
 def _preceded_by(matcher: PhraseMatcher[str], doc: Doc, first: int, lo: int, window: int = 1) -> bool:
@@ -316,8 +324,8 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
 def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optional[str]:
     """"target", "agent" or "recipient" from the words right before an actor's mention."""
     lex = lexicon()
-    i = next((t.i for t in doc.tokens if t.start >= a.start), None)
-    if i is None:
+    i = bisect_left(doc.tokens, a.start, key=lambda t: t.start)  # the mention's first token
+    if i == len(doc.tokens):
         return None
     arrival = subtype.name in lex.arrival_types
     tok = doc.tokens[i]
