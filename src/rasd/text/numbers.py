@@ -468,7 +468,7 @@ def find_quantities(text: str, tokens: list[Token], lo: int, hi: int,
         if r is not None and given is not None and _definite(tokens, r) and (r.low, r.high) in given:
             i = r.end
             continue
-        if (r is None or _is_date_day(tokens, r, hi) or _is_back_reference(tokens, r, lo, text)
+        if (r is None or _is_date_day(tokens, r, hi) or _is_back_reference(tokens, r, lo)
                 or _is_adjective_one(tokens, r, lo)):
             dual = _dual(tokens, i, lo, hi)
             if dual is None:
@@ -642,7 +642,7 @@ def _definite_after_noun(tokens: list[Token], r: _Reading, lo: int) -> bool:
     return False
 
 
-def _is_back_reference(tokens: list[Token], r: _Reading, lo: int, text: str) -> bool:
+def _is_back_reference(tokens: list[Token], r: _Reading, lo: int) -> bool:
     """"الأربعة موظفون": a definite number word with no noun before it names people
     counted already; after its noun ("الصحافيين المستقلين الثلاثة") it is a count."""
     return _definite(tokens, r) and not _definite_after_noun(tokens, r, lo)
