@@ -291,7 +291,8 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
     focus = country_focus(mentions) if focus is None else focus
     for m in mentions:
         m.candidates = _city_over_province(m)
-    picks = [max(m.candidates, key=lambda e: _score(e, m, focus)) for m in mentions]
+    alone = [[_score(e, m, focus) for e in m.candidates] for m in mentions]  # first pass, kept for the second
+    picks = [max(zip(m.candidates, sc), key=lambda x: x[1])[0] for m, sc in zip(mentions, alone)]
     anchors = _anchors(mentions, picks)
     containers = _containers(doc, mentions)
     total = sum(focus.values())
@@ -300,8 +301,8 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
         if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
             around = picks[containers[k]]
             radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
-            ranked = sorted(((e, _score(e, m, focus) - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
-                             for e in m.candidates), key=lambda x: -x[1])
+            ranked = sorted(((e, sc - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
+                             for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
             if _km(ranked[0][0], around) > radius:
                 out.append(Resolution(m, ranked, None, "no candidate near its container"))
                 continue
@@ -309,11 +310,11 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
             out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
             continue
 
-        def scored(e: Entry) -> float:
+        def scored(e: Entry, score_alone: float) -> float:
             d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
-            return _score(e, m, focus) + next((b for km, b in PROXIMITY_BONUS if d is not None and d <= km), 0.0)
+            return score_alone + next((b for within, b in PROXIMITY_BONUS if d is not None and d <= within), 0.0)
 
-        ranked = sorted(((e, scored(e)) for e in m.candidates), key=lambda x: -x[1])
+        ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
         best = ranked[0][0]
         d = _proximity(best, k, anchors) if anchors else None
         if (d is not None and d > FALSE_FRIEND_KM and total and focus.get(best.country, 0) * 3 < total
