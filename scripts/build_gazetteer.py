@@ -3,7 +3,7 @@
 
 Reads the gazetteer sources in ``../shared/data`` (see each folder's README for
 source and licence) plus the curated files committed in the package
-(``places_curated.tsv``, ``country_aliases.tsv``) and writes one gzipped TSV,
+(``places_curated.tsv``, ``country_aliases.tsv``, ``geonames_aliases_ar.tsv``) and writes one gzipped TSV,
 one row per place, with every Arabic alias and the row's source. Re-run after
 changing any input:
 
@@ -144,9 +144,16 @@ def polygon_centroid(geometry: dict) -> tuple[float, float]:
     return best[2], (best[1] + 180) % 360 - 180  # rings crossing the antimeridian
 
 
+def extra_aliases(path: Path = DATA / "geonames_aliases_ar.tsv") -> dict[str, str]:
+    """Arabic news spellings of GeoNames places, by geonameid (``geonames_aliases_ar.tsv``):
+    GeoNames' Arabic alias lists are trimmed for many cities (Washington DC has none)."""
+    return {r["geonameid"]: r["aliases"] for r in tsv(path, comments=True)}
+
+
 def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dict]:
     rows: list[dict] = []
     gz = shared / "geonames_gazetteer"
+    news_spellings = extra_aliases()
 
     # admin1 names in plain English ("Nineveh", "Deir ez-Zor") by (country, admin1_code)
     subdivisions = list(tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"))
@@ -168,9 +175,10 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
                         ("cities15000_world.tsv.gz",
                          lambda r: r["country_code"] in MENA or int(r["population"] or 0) >= WORLD_MIN_POPULATION)):
         for r in tsv(gz / fname):
-            if r["geonameid"] in seen_ids or not keep(r):
+            spellings = news_spellings.get(r["geonameid"], "")
+            if r["geonameid"] in seen_ids or not (keep(r) or spellings):
                 continue
-            aliases = arabic_aliases(r["arabic_names"])
+            aliases = arabic_aliases(r["arabic_names"], spellings)
             if not aliases:
                 continue
             seen_ids.add(r["geonameid"])
@@ -180,7 +188,8 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
                 "aliases": "|".join(aliases), "lat": r["latitude"], "lon": r["longitude"],
                 "country": r["country_code"], "admin1": admin1_name.get(key, ascii_name(r["admin1_name"])),
                 "feature": "populated_place", "population": r["population"] or "0",
-                "geonames_id": r["geonameid"], "source": "GeoNames",
+                "geonames_id": r["geonameid"],
+                "source": "GeoNames + rasd news spellings" if spellings else "GeoNames",
             }
             towns.append(row)
             row["_key"] = key
