@@ -28,7 +28,9 @@ from typing import Callable, Hashable, Iterable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))  # the package's own distance and transliteration rules
 from rasd.geo import km  # noqa: E402
+from rasd.knowledge import load_yaml  # noqa: E402
 from rasd.knowledge.transliteration import latin_skeletons  # noqa: E402
+from rasd.text.normalize import norm  # noqa: E402
 
 DATA = ROOT / "src" / "rasd" / "knowledge" / "data"
 OUT = DATA / "gazetteer.tsv.gz"
@@ -81,6 +83,21 @@ def arabic_aliases(*values: str) -> list[str]:
 
 
 PROVINCE_WORDS = ("محافظة ", "ولاية ", "إقليم ", "اقليم ")
+#: Cue words that announce a town or village ("مدينة", "بلدة", "قرية"), normalised, from places.yaml.
+TOWN_CUES = frozenset(w for w, kind in load_yaml("places.yaml")["cues"].items() if kind in ("town", "village"))
+
+
+def without_town_cue(aliases: list[str]) -> list[str]:
+    """A town's aliases less those that are another alias with a town cue before it
+    ("مدينة زنجبار" beside "زنجبار").
+
+    The recogniser reads the cue word itself and then prefers towns; an alias that swallows
+    it makes its match the longest one, which hides every other place of that name
+    (Zinjibar in Abyan behind "مدينة زنجبار", an alias of Zanzibar). An alias whose bare
+    form is not listed stays whole: "مدينة الصدر" is Sadr City, "الصدر" alone is not."""
+    bare = set(aliases)
+    return [a for a in aliases
+            if not (norm(a.partition(" ")[0]) in TOWN_CUES and a.partition(" ")[2] in bare)]
 
 
 def admin1_aliases(values: str) -> list[str]:
@@ -178,7 +195,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             spellings = news_spellings.get(r["geonameid"], "")
             if r["geonameid"] in seen_ids or not (keep(r) or spellings):
                 continue
-            aliases = arabic_aliases(r["arabic_names"], spellings)
+            aliases = without_town_cue(arabic_aliases(r["arabic_names"], spellings))
             if not aliases:
                 continue
             seen_ids.add(r["geonameid"])

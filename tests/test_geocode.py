@@ -75,3 +75,12 @@ def test_cli_json_and_bad_focus(capsys):
 def test_cli_no_place(capsys):
     assert main(["geocode", "قال المتحدث إن الاجتماع انتهى"]) == 0
     assert capsys.readouterr().out.strip() == "no place names found"
+
+
+def test_a_town_cue_does_not_hide_a_same_named_town_elsewhere():
+    # GeoNames lists "مدينة زنجبار" as an alias of Zanzibar only: with the cue inside the
+    # alias its match was the longest and hid Zinjibar, capital of Abyan in Yemen.
+    m = candidates_for("فرضت المقاومة حصارا كاملا حول مدينة زنجبار عاصمة محافظة أبين شمال شرقي عدن")[0]
+    assert m.text == "زنجبار"
+    assert {c.entry.country for c in m.candidates} >= {"YE", "TZ"}
+    assert m.chosen.country == "YE" and m.chosen.admin1 == "Abyan"
