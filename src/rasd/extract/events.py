@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Optional, Union
 
 from rasd.document import Actor, Doc, Event, Place, Quantity
 from rasd.extract.event_filter import EventFilter, default_filter, features
@@ -508,12 +508,19 @@ class EventStage:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
             dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
-            told = _told_before(events, best, doc, sent, dates)
+            told = _told_before(events, best, doc, sent, dates, places)
+            if told is ELSEWHERE:
+                continue
             if told is not None:  # "الهجوم الذي وقع …": more about an event already coded
                 if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
+                continue
+            retold = _retold(events, best, dates, places)
+            if retold is not None:  # no day or place of its own: the same event, in more detail
+                _elaborate(retold, doc, sent, [])
+                last_event = (n, retold)
                 continue
             date, precision = (dates[0].date, dates[0].time_precision) if dates else (doc.published, 1)
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
@@ -579,17 +586,44 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
     return out
 
 
-def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, dates: list) -> Optional[Event]:
+#: What _told_before returns for an anaphoric mention of an earlier event in another place.
+def _retold(events: list[Event], c: _Candidate, dates: list, places: list[Place]) -> Optional[Event]:
+    """The latest event of the trigger's sub-type when the sentence gives no date and no
+    place of its own: news tells an event in its first lines and its details further down
+    ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة …" after "مقتل عسكريين
+    … في انفجار سيارة مفخخة … في محافظة دياربكر"); coded apart, the details would take the
+    day of publication and whatever place the text named last."""
+    if dates or any(p.feature != "country" for p in places):
+        return None
+    return next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
+
+
+class _Elsewhere:
+    pass
+
+
+ELSEWHERE = _Elsewhere()
+
+
+def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, dates: list,
+                 places: list[Place]) -> Union[Event, _Elsewhere, None]:
     """The event of the same family that an anaphoric trigger refers back to: the latest one,
-    unless the sentence gives a date of its own that differs from that event's."""
+    unless the sentence gives a date of its own that differs from that event's.
+
+    ELSEWHERE when the sentence names places of its own, none of them near that event's:
+    a definite mention of an attack elsewhere ("رد على الهجوم الانتحاري الذي استهدف في
+    سروج", after a car bomb in Diyarbakir) recalls one reported before, not news."""
     if not events or not _anaphoric(doc, c, sent):
         return None
     family = lexicon().family.get(c.subtype.event_type)
+    own = [p.location() for p in places if p.feature != "country" and p.lat is not None]
     for e in reversed(events):
         if (e.sub_event_type == c.subtype.name if family is None
                 else lexicon().family.get(e.event_type) == family):
             if dates and e.date and dates[0].date != e.date:
                 return None
+            if own and e.location and all(_km(e.location, o) > SAME_PLACE_KM for o in own):
+                return ELSEWHERE
             return e
     return None
 

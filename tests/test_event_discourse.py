@@ -1,0 +1,31 @@
+"""Events across sentences: a later sentence that tells the same event again joins it; a
+definite mention of an attack in another place is a past one, not news."""
+
+from __future__ import annotations
+
+LEAD = ("أعلنت مصادر رسمية مقتل عسكريين تركيين اثنين وجرح اربعة آخرين مساء أمس السبت، في انفجار سيارة "
+        "مفخخة استهدف قافلة عسكرية في محافظة دياربكر ذات الغالبية الكردية جنوب شرقي تركيا.\n\n"
+        "ولم تتبن أي جهة الهجوم؛ لكنه يأتي بينما هدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة.\n\n")
+DETAIL = ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة مدرعات تابعة للقوات الخاصة "
+          "للدرك على طريق في منطقة ليجي.\n\n")
+RECALLED = ("وقالت إن هذه العملية هي رد على الهجوم الانتحاري الذي استهدف في سروج (جنوب) ناشطين مؤيدين "
+            "للقضية الكردية واسفر عن سقوط 32 قتيلا.")
+
+
+def test_details_without_a_day_or_place_of_their_own_join_the_event(nlp):
+    doc = nlp(LEAD + DETAIL, published="2015-07-26")
+    assert [(e.sub_event_type, e.date, e.location["admin1"]) for e in doc.events] == [
+        ("Remote explosive/landmine/IED", "2015-07-25", "Diyarbakır")]
+
+
+def test_a_definite_mention_of_an_attack_elsewhere_is_not_coded(nlp):
+    doc = nlp(LEAD + DETAIL + RECALLED, published="2015-07-26")
+    assert [e.sub_event_type for e in doc.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_sentence_with_its_own_place_is_its_own_event(nlp):
+    other = "وانفجرت سيارة مفخخة أخرى في مدينة ماردين مساء اليوم."
+    doc = nlp(LEAD + other, published="2015-07-26")
+    assert {(e.sub_event_type, e.location["name"]) for e in doc.events} >= {
+        ("Remote explosive/landmine/IED", "Mardin")}
+    assert len(doc.events) == 2
