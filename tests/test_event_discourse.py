@@ -29,3 +29,12 @@ def test_a_sentence_with_its_own_place_is_its_own_event(nlp):
     assert {(e.sub_event_type, e.location["name"]) for e in doc.events} >= {
         ("Remote explosive/landmine/IED", "Mardin")}
     assert len(doc.events) == 2
+
+
+def test_a_later_mention_gives_the_day_the_first_one_left_out(nlp):
+    text = ("قتل 25 مقاتلا من المعارضة السورية على الأقل خلال محاولة هجوم فاشلة قاموا بها على قاعدة "
+            "عسكرية في محافظة حلب، شمال البلاد، حسبما أفاد المرصد السوري لحقوق الإنسان.\n"
+            "كما أفاد المرصد عن مقتل تسعة من قوات النظام في الاشتباكات التي اندلعت بعد أن شنت عدة "
+            "جماعات مقاتلة هجومها في وقت متأخر من الجمعة.")
+    doc = nlp(text, published="2015-08-02")
+    assert [(e.sub_event_type, e.date) for e in doc.events] == [("Armed clash", "2015-07-31")]

@@ -484,7 +484,7 @@ class EventStage:
         lex = lexicon()
         published = dt.date.fromisoformat(doc.published) if doc.published else None
         token_at = {t.start: t.i for t in doc.tokens}
-        events: list[Event] = []
+        events: list[_CodedEvent] = []
         last_place: Optional[Place] = None
         last_event: Optional[tuple[int, Event]] = None  # (sentence number, event)
         for n, sent in enumerate(doc.sentences):
@@ -512,6 +512,8 @@ class EventStage:
             if told is ELSEWHERE:
                 continue
             if told is not None:  # "الهجوم الذي وقع …": more about an event already coded
+                if dates and not told.dated:  # its day, which the first mention left out
+                    told.date, told.time_precision, told.dated = dates[0].date, dates[0].time_precision, True
                 if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
                 _elaborate(told, doc, sent, [])
@@ -555,13 +557,13 @@ class EventStage:
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
-            event.generic = best.generic
+            event.generic, event.dated = best.generic, bool(dates)
             events.append(event)
             last_event = (n, event)
             if place is not None and subtype.name not in lex.single_place_types:
                 for other in _listed_with(place, places, doc):
                     twin = _CodedEvent(**{**asdict(event), "location": other.location()})
-                    twin.generic = event.generic
+                    twin.generic, twin.dated = event.generic, event.dated
                     events.append(twin)
         doc.events = merge_events(events)
         return doc
@@ -587,7 +589,7 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
 
 
 #: What _told_before returns for an anaphoric mention of an earlier event in another place.
-def _retold(events: list[Event], c: _Candidate, dates: list, places: list[Place]) -> Optional[Event]:
+def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place]) -> Optional[_CodedEvent]:
     """The latest event of the trigger's sub-type when the sentence gives no date and no
     place of its own: news tells an event in its first lines and its details further down
     ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة …" after "مقتل عسكريين
@@ -605,10 +607,10 @@ class _Elsewhere:
 ELSEWHERE = _Elsewhere()
 
 
-def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, dates: list,
-                 places: list[Place]) -> Union[Event, _Elsewhere, None]:
+def _told_before(events: list[_CodedEvent], c: _Candidate, doc: Doc, sent: Sentence, dates: list,
+                 places: list[Place]) -> Union[_CodedEvent, _Elsewhere, None]:
     """The event of the same family that an anaphoric trigger refers back to: the latest one,
-    unless the sentence gives a date of its own that differs from that event's.
+    unless the sentence gives a date of its own that differs from the one that event's text gave.
 
     ELSEWHERE when the sentence names places of its own, none of them near that event's:
     a definite mention of an attack elsewhere ("رد على الهجوم الانتحاري الذي استهدف في
@@ -620,7 +622,7 @@ def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, d
     for e in reversed(events):
         if (e.sub_event_type == c.subtype.name if family is None
                 else lexicon().family.get(e.event_type) == family):
-            if dates and e.date and dates[0].date != e.date:
+            if dates and e.date and dates[0].date != e.date and e.dated:
                 return None
             if own and e.location and all(_km(e.location, o) > SAME_PLACE_KM for o in own):
                 return ELSEWHERE
@@ -629,9 +631,11 @@ def _told_before(events: list[Event], c: _Candidate, doc: Doc, sent: Sentence, d
 
 
 class _CodedEvent(Event):
-    """An event while it is being coded: knows whether its trigger was generic."""
+    """An event while it is being coded: knows whether its trigger was generic and whether
+    its text gave its day (``dated``) or it took the day of publication."""
 
     generic: bool = False
+    dated: bool = False
 
 
 #: Two mentions of the same sub-type and day this close (km) are one place.
