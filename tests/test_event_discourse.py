@@ -38,3 +38,11 @@ def test_a_later_mention_gives_the_day_the_first_one_left_out(nlp):
             "جماعات مقاتلة هجومها في وقت متأخر من الجمعة.")
     doc = nlp(text, published="2015-08-02")
     assert [(e.sub_event_type, e.date) for e in doc.events] == [("Armed clash", "2015-07-31")]
+
+
+def test_a_ceasefire_kills_no_one_even_beside_a_death_toll(nlp):
+    text = ("وقعت قبيلتا التبو والطوارق بمدينة سبها اتفاقا لوقف إطلاق النار بعد اشتباكات بين الطرفين "
+            "أسفرت عن مقتل 60 شخصا.")
+    doc = nlp(text, published="2015-07-27")
+    agreements = [e for e in doc.events if e.sub_event_type == "Agreement"]
+    assert agreements and all(e.fatalities is None for e in agreements)

@@ -74,6 +74,7 @@ class _Lexicon:
     civilian_target_types: set[str]
     civilian_units: set[str]
     victim_categories: set[str]
+    non_lethal: set[str]  # event types and sub-types
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def lexicon() -> _Lexicon:
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
         civilian_units=set(c["civilian_units"]), victim_categories=set(c["victim_categories"]),
+        non_lethal=set(c["non_lethal"]),
     )
 
 
@@ -566,6 +568,9 @@ class EventStage:
                     twin.generic, twin.dated = event.generic, event.dated
                     events.append(twin)
         doc.events = merge_events(events)
+        for e in doc.events:
+            if e.event_type in lex.non_lethal or e.sub_event_type in lex.non_lethal:
+                e.fatalities = None
         return doc
 
 
