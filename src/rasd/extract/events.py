@@ -64,6 +64,7 @@ class _Lexicon:
     single_place_types: set[str]
     target_before: PhraseMatcher[str]
     agent_before: PhraseMatcher[str]
+    claim_before: PhraseMatcher[str]
     recipient_before: PhraseMatcher[str]
     role_window: int
     clause_openers: PhraseMatcher[str]
@@ -106,7 +107,7 @@ def lexicon() -> _Lexicon:
         family={t: fam for fam, types in c["families"].items() for t in types},
         generic={norm(w) for w in c["generic_triggers"]},
         list_gap=re.compile(c["list_gap"]), single_place_types=set(c["single_place_types"]),
-        target_before=words("target_before"), agent_before=words("agent_before"),
+        target_before=words("target_before"), agent_before=words("agent_before"), claim_before=words("claim_before"),
         recipient_before=words("recipient_before"), role_window=int(c["role_window"]),
         clause_openers=words("clause_openers"),
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
@@ -150,7 +151,21 @@ def sentence_trigger(doc: Doc, sent: Sentence) -> tuple[Optional[_Candidate], li
     cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first) is None]
     if not cands:
         return None, []
-    return max(cands, key=lambda c: (c.subtype.priority, -c.first)), cands
+    counted = _counted_people(doc, sent, cands)
+    return max(cands, key=lambda c: (c not in counted, c.subtype.priority, -c.first)), cands
+
+
+def _counted_people(doc: Doc, sent: Sentence, cands: list[_Candidate]) -> list[_Candidate]:
+    """Triggers that are the counted noun of a number of dead or wounded ("قتل 12 من عناصره
+    بينهم ثلاثة انتحاريين"): they say who the dead were, not what happened, so any other
+    trigger of the sentence ("صد هجوم") names the event before them. (Counts of prisoners or
+    refugees stay: "تبادل 30 أسيرا", "وصل 620 لاجئا" are the event.)"""
+    spans = [(q.start, q.end) for q in doc.quantities
+             if q.category in ("killed", "injured") and _in(q.start, q.end, sent, doc)]
+    if not spans:
+        return []
+    return [c for c in cands
+            if any(b <= doc.tokens[c.first].start and doc.tokens[c.last - 1].end <= e for b, e in spans)]
 
 
 def _anaphoric(doc: Doc, c: _Candidate, sent: Sentence) -> bool:
@@ -340,7 +355,8 @@ def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optio
         return None
     if _preceded_by(lex.target_before, doc, i, max(0, i - 4), lex.role_window):
         return "target"
-    if _preceded_by(lex.agent_before, doc, i, max(0, i - 5), lex.role_window):
+    if _preceded_by(lex.agent_before, doc, i, max(0, i - 5), lex.role_window) or (
+            i >= trigger.last and _preceded_by(lex.claim_before, doc, i, max(0, i - 5), lex.role_window)):
         return "agent"
     if (attached_l or (i > 0 and doc.tokens[i - 1].norm == "ل")) and 0 <= i - trigger.last <= 2:
         return "agent"  # "بقصف لميليشيا الحوثي": the trigger's own doer

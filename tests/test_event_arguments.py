@@ -1,0 +1,27 @@
+"""Which trigger names the event, and who acts in it, on real news sentences."""
+
+from __future__ import annotations
+
+REPELLED = ("اعلنت قيادة الشرطة الاتحادية العراقية اليوم، عن صد هجوم شنه تنظيم /داعش/ الإرهابي في حصيبة "
+            "شرقي الرمادي , وقتل 12 من عناصره بينهم ثلاثة انتحاريين.")
+
+
+def test_suicide_bombers_among_the_dead_do_not_make_a_suicide_bombing(nlp):
+    doc = nlp(REPELLED, published="2015-07-30")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_the_announcer_is_not_the_attacker(nlp):
+    (e,) = nlp(REPELLED, published="2015-07-30").events
+    assert (e.actor1, e.actor2) == ("Islamic State", "Police Forces of Iraq")
+
+
+def test_a_claim_after_the_attack_names_the_attacker(nlp):
+    doc = nlp("قتل 21 شخصا على الأقل في هجوم أعلنت حركة طالبان مسؤوليتها عنه في ولاية قندوز شمال أفغانستان.",
+              published="2015-08-09")
+    assert [e.actor1 for e in doc.events] == ["Taliban"]
+
+
+def test_a_suicide_bomber_who_blew_himself_up_is_still_a_suicide_bombing(nlp):
+    doc = nlp("قتل ثلاثة جنود عندما فجر انتحاري نفسه عند نقطة تفتيش في مدينة الرمادي أمس.", published="2015-07-30")
+    assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]
