@@ -46,3 +46,18 @@ def test_a_ceasefire_kills_no_one_even_beside_a_death_toll(nlp):
     doc = nlp(text, published="2015-07-27")
     agreements = [e for e in doc.events if e.sub_event_type == "Agreement"]
     assert agreements and all(e.fatalities is None for e in agreements)
+
+
+def test_the_date_nearest_the_trigger_dates_the_event(nlp):
+    # the vote was last night; the protests it follows were last year: background, not news
+    text = ("ووافق الكنيست في ساعة متأخرة من ليل أمس الاثنين على تشديد العقوبة بناء على تشريع طرح عقب "
+            "سلسلة من الاحتجاجات الفلسطينية في القدس الشرقية العام الماضي.")
+    assert nlp(text, published="2015-07-21").events == []
+
+
+def test_a_later_sentence_at_the_same_place_without_a_day_is_the_same_event(nlp):
+    text = ("قال يوم الاثنين متحدثون عسكريون باسم الحكومة الليبية إن طائرات حربية أغرقت، يوم الأحد، سفينة، "
+            "وهاجمت سفينة أخرى قرب مدينة بنغازي في شرق ليبيا. وكان مراسل لـ\"رويترز\" قد سمع خلال النهار "
+            "طائرات حربية تحوم فوق بنغازي.")
+    doc = nlp(text, published="2015-07-21")
+    assert [(e.sub_event_type, e.date) for e in doc.events] == [("Air/drone strike", "2015-07-19")]

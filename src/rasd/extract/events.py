@@ -525,7 +525,7 @@ class EventStage:
                 if places:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
-            dates = [d for d in doc.dates if _in(d.start, d.end, sent, doc)]
+            dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc)], doc.tokens[best.first].start)
             told = _told_before(events, best, doc, sent, dates, places)
             if told is ELSEWHERE:
                 continue
@@ -537,12 +537,11 @@ class EventStage:
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
                 continue
+            # no day, and no place or the same: the same event in more detail; coded with its
+            # day and place, it joins it in merge_events (counts, missing actors)
             retold = _retold(events, best, dates, places)
-            if retold is not None:  # no day or place of its own: the same event, in more detail
-                _elaborate(retold, doc, sent, [])
-                last_event = (n, retold)
-                continue
-            date, precision = (dates[0].date, dates[0].time_precision) if dates else (doc.published, 1)
+            date, precision = ((dates[0].date, dates[0].time_precision) if dates
+                               else (retold.date, retold.time_precision) if retold else (doc.published, 1))
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
             place = _pick_place(places, best.subtype.name, doc, token_at, sent.first) or last_place
@@ -568,14 +567,14 @@ class EventStage:
                 event_type=subtype.event_type, sub_event_type=subtype.name,
                 date=date, time_precision=precision,
                 actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
-                location=place.location() if place else None,
+                location=retold.location if retold else place.location() if place else None,
                 fatalities=_fatalities(quantities, doc),
                 quantities=[q.to_dict() for q in quantities],
                 source=source, evidence={"start": s_start, "end": s_end},
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
-            event.generic, event.dated = best.generic, bool(dates)
+            event.generic, event.dated = best.generic, bool(dates) or (retold is not None and retold.dated)
             events.append(event)
             last_event = (n, event)
             if place is not None and subtype.name not in lex.single_place_types:
@@ -610,15 +609,26 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
 
 
 #: What _told_before returns for an anaphoric mention of an earlier event in another place.
+def _nearest_first(dates: list, at: int) -> list:
+    """The sentence's dates, the one nearest the trigger first: a sentence may date two things
+    ("ووافق الكنيست ليل أمس … عقب سلسلة من الاحتجاجات … العام الماضي")."""
+    return sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+
+
 def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place]) -> Optional[_CodedEvent]:
     """The latest event of the trigger's sub-type when the sentence gives no date and no
-    place of its own: news tells an event in its first lines and its details further down
+    place of its own, or only places near that event's: news tells an event in its first
+    lines and its details further down
     ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة …" after "مقتل عسكريين
     … في انفجار سيارة مفخخة … في محافظة دياربكر"); coded apart, the details would take the
     day of publication and whatever place the text named last."""
-    if dates or any(p.feature != "country" for p in places):
+    if dates:
         return None
-    return next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
+    last = next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
+    own = [p.location() for p in places if p.feature != "country" and p.lat is not None]
+    if last is None or (own and not (last.location and all(_km(last.location, o) <= SAME_PLACE_KM for o in own))):
+        return None
+    return last
 
 
 class _Elsewhere:

@@ -273,6 +273,8 @@ def _relative(text: str, tokens: list[Token], i: int, hi: int,
     if m is not None:
         if m.payloads[0] == "week":
             return _mention(text, tokens, i, m.last, published - dt.timedelta(days=7), 2), m.last
+        if m.payloads[0] == "year":
+            return _mention(text, tokens, i, m.last, dt.date(published.year - 1, 1, 1), 3), m.last
         first = published.replace(day=1) - dt.timedelta(days=1)
         return _mention(text, tokens, i, m.last, first.replace(day=1), 3), m.last
     t = tokens[i]
