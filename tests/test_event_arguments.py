@@ -25,3 +25,17 @@ def test_a_claim_after_the_attack_names_the_attacker(nlp):
 def test_a_suicide_bomber_who_blew_himself_up_is_still_a_suicide_bombing(nlp):
     doc = nlp("قتل ثلاثة جنود عندما فجر انتحاري نفسه عند نقطة تفتيش في مدينة الرمادي أمس.", published="2015-07-30")
     assert [e.sub_event_type for e in doc.events] == ["Suicide bomb"]
+
+
+LOGAR = ("قتل 14 جنديا أفغانيا على الأقل أمس في غارة أمريكية على حاجز للجيش في ولاية لوغار جنوب كابول، "
+         "حيث ينتشر متمردو طالبان، كما أعلنت السلطات المحلية.")
+
+
+def test_a_state_named_by_its_adjective_after_a_weapon_is_the_attacker(nlp):
+    (e,) = nlp(LOGAR, published="2015-07-21").events
+    assert (e.actor1, e.actor2) == ("Military Forces of the United States", "Military Forces of Afghanistan")
+
+
+def test_a_place_after_a_direction_word_only_locates_the_one_before_it(nlp):
+    (e,) = nlp(LOGAR, published="2015-07-21").events
+    assert (e.location["name"], e.location["country"]) == ("Logar", "AF")

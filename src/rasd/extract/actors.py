@@ -17,6 +17,7 @@ from rasd.document import Actor, Doc
 from rasd.extract.places import focus_from_places
 from rasd.knowledge import load_yaml
 from rasd.text.matcher import PhraseMatcher, phrase_key
+from rasd.text.normalize import norm
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,12 @@ class ActorRegistry:
                                 aliases=tuple(str(x) for x in a.get("aliases") or ()), side=a.get("side"))
                   for a in d["actors"]]
         generic = {g["alias"]: dict(g.get("by_country") or {}) for g in d.get("generic") or ()}
-        return cls(actors, generic, load_yaml("actor_groups.yaml")["groups"])
+        registry = cls(actors, generic, load_yaml("actor_groups.yaml")["groups"])
+        forces = d["national_forces"]
+        for a in actors:  # matched, not listed among the actor's aliases (rasd actors)
+            for alias in _national_force_aliases(a, forces["army_word"], forces["nouns"]):
+                registry.matcher.add(alias, _Ref("actor", a.id))
+        return registry
 
     def lookup(self, text: str) -> list[RegistryActor]:
         """Registry actors one of whose aliases is exactly ``text``."""
@@ -100,6 +106,19 @@ class ActorRegistry:
         """Registry actors of one country and/or one ACLED inter code, in file order."""
         return [a for a in self.actors.values()
                 if (country is None or a.country == country) and (inter is None or a.inter == inter)]
+
+
+def _national_force_aliases(actor: RegistryActor, army_word: str, nouns: list[str]) -> tuple[str, ...]:
+    """"غارة أمريكية", "مروحيتين أمريكيتين" … for a state military with the alias "الجيش الأمريكي"
+    (actors.yaml, national_forces): the adjective without its article, masculine, feminine and
+    feminine dual, after each noun."""
+    if not actor.kind.endswith("military"):
+        return ()
+    army = norm(army_word) + " "
+    adjectives = [norm(a)[len(army):] for a in actor.aliases if norm(a).startswith(army + "ال")]
+    forms = [f for adj in adjectives if " " not in adj
+             for f in (adj[2:], adj[2:] + "ه", adj[2:] + "تين", adj[2:] + "تان")]
+    return tuple(f"{n} {f}" for n in nouns for f in dict.fromkeys(forms))
 
 
 @lru_cache(maxsize=1)

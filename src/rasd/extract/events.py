@@ -253,7 +253,8 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
         return None
     lex = lexicon()
     firsts = {id(p): _place_token(doc, p, token_at) for p in places}
-    eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)]
+    eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)
+                and not _landmark(p, places, doc, firsts[id(p)])]
     origins = [p for p in eligible if _is_origin(doc, firsts[id(p)], lo)]
     if subtype == "Displacement" and origins:
         return origins[0]
@@ -262,6 +263,20 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     if not eligible:
         return None
     return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
+
+
+def _landmark(place: Place, places: list[Place], doc: Doc, first: int) -> bool:
+    """A place that only locates the one before it: "في ولاية لوغار جنوب كابول" happened in
+    Logar, south of Kabul (a direction word between them)."""
+    directions = place_cues().directions_before
+    for k in (first - 1, first - 2):
+        if k < 1:
+            continue
+        d = directions.match_at(doc.tokens, k, first)
+        if d is not None and d.last == first:
+            before = doc.tokens[k - 1]
+            return any(q is not place and q.start < before.end <= q.end for q in places)
+    return False
 
 
 def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> None:

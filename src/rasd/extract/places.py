@@ -132,7 +132,10 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     matched to places known by Latin names, in a country the article is about."""
     tokens = doc.tokens
     before = cues().before
-    focus = {c for c, _ in country_focus(found).most_common(3)}
+    # with no name that only one country has, the countries of the likeliest readings
+    # ("كابول": Kabul, not the village in Galilee)
+    focus = ({c for c, _ in country_focus(found).most_common(3)}
+             or {max(m.candidates, key=lambda e: e.population).country for m in found if m.candidates})
     if not focus:
         return []
     taken = {k for x in found for k in range(x.first, x.last)}
