@@ -284,11 +284,16 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     extra_rows = list(tsv(DATA / "country_aliases.tsv", comments=True))
     extra = {r["alpha_2"]: r["aliases"].split("|") for r in extra_rows}
     acled_name = {r["alpha_2"]: r["name_en"] for r in extra_rows}
+    # an ISO name that the curated file gives to another country is a mistake in iso-codes
+    # (it lists "المالديف", the Maldives, as Moldova's common name)
+    curated_owner = {a: iso for iso, names in extra.items() for a in names}
     for r in tsv(shared / "country_names_ar" / "iso3166_1_countries_ar.tsv"):
         iso = r["alpha_2"]
         if iso not in centroids:
             continue
-        aliases = extra.get(iso, []) + arabic_aliases(r["name_ar"], r["common_name_ar"], r["official_name_ar"])
+        iso_names = [a for a in arabic_aliases(r["name_ar"], r["common_name_ar"], r["official_name_ar"])
+                     if curated_owner.get(a, iso) == iso]
+        aliases = extra.get(iso, []) + iso_names
         aliases = list(dict.fromkeys(aliases))
         if not aliases:
             continue

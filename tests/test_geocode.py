@@ -84,3 +84,9 @@ def test_a_town_cue_does_not_hide_a_same_named_town_elsewhere():
     assert m.text == "زنجبار"
     assert {c.entry.country for c in m.candidates} >= {"YE", "TZ"}
     assert m.chosen.country == "YE" and m.chosen.admin1 == "Abyan"
+
+
+def test_a_country_name_iso_codes_gives_to_the_wrong_country_is_corrected():
+    # iso-codes lists "المالديف" (the Maldives) as Moldova's common name
+    m = candidates_for("وصل الرئيس إلى المالديف")[0]
+    assert {c.entry.country for c in m.candidates} == {"MV"}
