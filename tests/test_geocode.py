@@ -90,3 +90,12 @@ def test_a_country_name_iso_codes_gives_to_the_wrong_country_is_corrected():
     # iso-codes lists "المالديف" (the Maldives) as Moldova's common name
     m = candidates_for("وصل الرئيس إلى المالديف")[0]
     assert {c.entry.country for c in m.candidates} == {"MV"}
+
+
+@pytest.mark.parametrize("text", ["سقطت سيول غزيرة على المنطقة", "وصل باكرا إلى مكان الحادث", "لا لوم عليه في ذلك"])
+def test_words_that_big_city_aliases_collide_with_are_not_places(text):
+    assert candidates_for(text) == []
+
+
+def test_a_stoplisted_city_name_after_a_cue_is_the_city():
+    assert candidates_for("وصل الوفد إلى مدينة سيول")[0].chosen.country == "KR"
