@@ -3,7 +3,7 @@
 
 Reads the gazetteer sources in ``../shared/data`` (see each folder's README for
 source and licence) plus the curated files committed in the package
-(``places_curated.tsv``, ``country_aliases.tsv``, ``geonames_aliases_ar.tsv``) and writes one gzipped TSV,
+(``places_curated.tsv``, ``country_aliases.tsv``, ``geonames_aliases_ar.tsv``, ``capitals_ar.tsv``) and writes one gzipped TSV,
 one row per place, with every Arabic alias and the row's source. Re-run after
 changing any input:
 
@@ -161,10 +161,16 @@ def polygon_centroid(geometry: dict) -> tuple[float, float]:
     return best[2], (best[1] + 180) % 360 - 180  # rings crossing the antimeridian
 
 
-def extra_aliases(path: Path = DATA / "geonames_aliases_ar.tsv") -> dict[str, str]:
+def extra_aliases(path: Path = DATA / "geonames_aliases_ar.tsv",
+                  capitals: Path = DATA / "capitals_ar.tsv") -> dict[str, str]:
     """Arabic news spellings of GeoNames places, by geonameid (``geonames_aliases_ar.tsv``):
-    GeoNames' Arabic alias lists are trimmed for many cities (Washington DC has none)."""
-    return {r["geonameid"]: r["aliases"] for r in tsv(path, comments=True)}
+    GeoNames' Arabic alias lists are trimmed for many cities (Washington DC has none); and
+    capitals by their country's adjective ("العاصمة الصومالية", ``capitals_ar.tsv``)."""
+    out = {r["geonameid"]: r["aliases"] for r in tsv(path, comments=True)}
+    for r in tsv(capitals, comments=True):
+        by_adjective = "|".join("العاصمة " + a for a in r["adjectives"].split("|"))
+        out[r["geonameid"]] = "|".join(x for x in (out.get(r["geonameid"]), by_adjective) if x)
+    return out
 
 
 def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dict]:

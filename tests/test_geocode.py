@@ -99,3 +99,11 @@ def test_words_that_big_city_aliases_collide_with_are_not_places(text):
 
 def test_a_stoplisted_city_name_after_a_cue_is_the_city():
     assert candidates_for("وصل الوفد إلى مدينة سيول")[0].chosen.country == "KR"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("كان النائب في احد احياء جنوب العاصمة الصومالية عندما نصب له مهاجموه مكمنا", "Mogadishu"),
+    ("انفجرت سيارة مفخخة في العاصمة الأفغانية أمس", "Kabul"),
+])
+def test_a_capital_named_by_its_country_adjective(text, name):
+    assert candidates_for(text)[0].chosen.name == name
