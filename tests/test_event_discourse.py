@@ -61,3 +61,18 @@ def test_a_later_sentence_at_the_same_place_without_a_day_is_the_same_event(nlp)
             "طائرات حربية تحوم فوق بنغازي.")
     doc = nlp(text, published="2015-07-21")
     assert [(e.sub_event_type, e.date) for e in doc.events] == [("Air/drone strike", "2015-07-19")]
+
+
+def test_damage_told_after_an_attack_is_not_another_event(nlp):
+    text = ("قتل 14 جنديا أفغانيا على الأقل أمس في غارة أمريكية على حاجز للجيش في ولاية لوغار جنوب كابول.\n"
+            "وقال حاكم المنطقة إن مروحيتين أمريكيتين هاجمتا حاجزا للجيش الأفغاني. مضيفا أن النيران اندلعت في "
+            "الحاجز ودمر بالكامل، وقتل 14 جنديا أفغانيا.")
+    doc = nlp(text, published="2015-07-21")
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_where_an_organisation_has_its_seat_is_not_where_the_event_happened(nlp):
+    text = ("وقالت رئيسة لجنة الإغاثة المقيمة في الرياض إن الحوثيين سيطروا على مطار صنعاء أمس.")
+    doc = nlp(text, published="2015-08-06")
+    assert [e.location["name"] for e in doc.events if e.location] != ["Riyadh"]
+    assert doc.events and doc.events[0].location and doc.events[0].location["country"] == "YE"

@@ -49,6 +49,7 @@ class _Lexicon:
     state_before: PhraseMatcher[str]
     state_window: int
     transit_before: PhraseMatcher[str]
+    seat_before: PhraseMatcher[str]
     origin_before: PhraseMatcher[str]
     origin_window: int
     destinations: set[str]
@@ -76,6 +77,7 @@ class _Lexicon:
     civilian_units: set[str]
     victim_categories: set[str]
     non_lethal: set[str]  # event types and sub-types
+    aftermath_types: set[str]
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +101,8 @@ def lexicon() -> _Lexicon:
         triggers=triggers, types=types, modality=modality,
         modality_windows={k: int(v) for k, v in (d.get("modality_windows") or {}).items()},
         state_before=words("state_before"), state_window=int(c["state_window"]),
-        transit_before=words("transit_before"), origin_before=words("origin_before"),
+        transit_before=words("transit_before"), seat_before=words("seat_before"),
+        origin_before=words("origin_before"),
         origin_window=int(c["origin_window"]), destinations={norm(w) for w in c["destination_words"]},
         terms_cues=words("terms_cues"), terms_window=int(c["terms_window"]),
         arrival_types=set(c["arrival_types"]), non_participant_kinds=set(c["non_participant_kinds"]),
@@ -114,7 +117,7 @@ def lexicon() -> _Lexicon:
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
         civilian_units=set(c["civilian_units"]), victim_categories=set(c["victim_categories"]),
-        non_lethal=set(c["non_lethal"]),
+        non_lethal=set(c["non_lethal"]), aftermath_types=set(c["aftermath_types"]),
     )
 
 
@@ -245,7 +248,8 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
                 lo: int) -> Optional[Place]:
     """The event's place among the sentence's places.
 
-    Routes ("عبر معبر سيمالكا") are never the place. Displacement is placed where
+    Routes ("عبر معبر سيمالكا") and seats ("المقيمة في الرياض") are never the place, nor a
+    place that only locates another ("لوغار جنوب كابول"). Displacement is placed where
     people left from ("من منطقة الباغوز"); arrivals such as Aid delivery where the
     goods arrive, so their origins are skipped. Otherwise: the most precise, first.
     """
@@ -254,6 +258,7 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     lex = lexicon()
     firsts = {id(p): _place_token(doc, p, token_at) for p in places}
     eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)
+                and not _preceded_by(lex.seat_before, doc, firsts[id(p)], lo, 2)
                 and not _landmark(p, places, doc, firsts[id(p)])]
     origins = [p for p in eligible if _is_origin(doc, firsts[id(p)], lo)]
     if subtype == "Displacement" and origins:
@@ -551,6 +556,11 @@ class EventStage:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
+                continue
+            if (best.subtype.name in lex.aftermath_types and not dates and not places and last_event
+                    and n - last_event[0] <= ELABORATION_SENTENCES
+                    and lex.family.get(last_event[1].event_type) == "violence"):
+                _elaborate(last_event[1], doc, sent, [])  # the damage the last attack did
                 continue
             # no day, and no place or the same: the same event in more detail; coded with its
             # day and place, it joins it in merge_events (counts, missing actors)
