@@ -76,3 +76,21 @@ def test_where_an_organisation_has_its_seat_is_not_where_the_event_happened(nlp)
     doc = nlp(text, published="2015-08-06")
     assert [e.location["name"] for e in doc.events if e.location] != ["Riyadh"]
     assert doc.events and doc.events[0].location and doc.events[0].location["country"] == "YE"
+
+
+def test_clauses_with_a_trigger_and_a_place_of_their_own_are_events_of_their_own(nlp):
+    text = ("لقي 8 أشخاص من عائلة واحدة مصرعهم بقصف لـميليشيا الحوثي على دار سعد شمال عدن، ويأتي ذلك في "
+            "الوقت الذي أعلنت فيه المقاومة اليمنية اليوم عن مقتل 22 من ميليشيا الحوثي باشتباكات معها قرب "
+            "قاعدة العند، فيما قتل 9 من الحوثيين وقوات صالح في هجوم للمقاومة الشعبية بـمأرب.")
+    doc = nlp(text, published="2015-07-21")
+    coded = {(e.sub_event_type, e.location["name"]) for e in doc.events if e.location}
+    assert ("Shelling/artillery/missile attack", "Dar Sa'd") in coded
+    assert ("Armed clash", "Ma'rib") in coded
+    assert all(e.date == "2015-07-21" for e in doc.events)
+
+
+def test_a_sentence_whose_clauses_share_one_place_stays_one_event(nlp):
+    text = ("قال متحدثون عسكريون إن طائرات حربية أغرقت، يوم الأحد، سفينة قرب مدينة بنغازي، وهاجمت سفينة "
+            "أخرى قرب مدينة بنغازي في شرق ليبيا.")
+    doc = nlp(text, published="2015-07-21")
+    assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]

@@ -314,23 +314,66 @@ def _clause(doc: Doc, sent: Sentence, trigger: _Candidate) -> Sentence:
     """The clause of the sentence that holds the trigger: sentences run on with "، و…",
     "، فيما …" into reports of other events ("… بقصف لميليشيا الحوثي، ويأتي ذلك في الوقت
     الذي أعلنت فيه المقاومة …")."""
-    lex = lexicon()
     toks = doc.tokens
     lo, hi = sent.first, sent.last
-    for k in range(sent.first, sent.last - 1):
-        t, nxt = toks[k], toks[k + 1]
-        if t.kind != "punct" or t.norm not in ("،", ",", "؛", ";"):
-            continue
-        opens = (nxt.norm[:1] in ("و", "ف") and len(nxt.forms) > 1 and nxt.forms[1] == nxt.norm[1:]) or \
-            lex.clause_openers.match_at(toks, k + 1, sent.last) is not None
-        if not opens:
-            continue
+    for k in _clause_breaks(doc, sent):
         if k < trigger.first:
             lo = k + 1
         elif k >= trigger.last:
             hi = k
             break
     return Sentence(toks[lo].start, toks[hi - 1].end, lo, hi)
+
+
+def _clause_breaks(doc: Doc, sent: Sentence) -> list[int]:
+    """The commas of a sentence that open a new clause: before a word joined by و or ف, or
+    before a clause opener ("فيما", "في الوقت الذي")."""
+    lex = lexicon()
+    toks = doc.tokens
+    out = []
+    for k in range(sent.first, sent.last - 1):
+        t, nxt = toks[k], toks[k + 1]
+        if t.kind != "punct" or t.norm not in ("،", ",", "؛", ";"):
+            continue
+        if (nxt.norm[:1] in ("و", "ف") and len(nxt.forms) > 1 and nxt.forms[1] == nxt.norm[1:]) or \
+                lex.clause_openers.match_at(toks, k + 1, sent.last) is not None:
+            out.append(k)
+    return out
+
+
+def _units(doc: Doc, sent: Sentence) -> list[Sentence]:
+    """The parts of a sentence coded as events one by one: its clauses when two or more of
+    them each have a trigger and a place of their own ("لقي 8 أشخاص مصرعهم بقصف … على دار
+    سعد شمال عدن، ويأتي ذلك في الوقت الذي أعلنت فيه المقاومة عن مقتل 22 … باشتباكات … قرب
+    قاعدة العند، فيما قتل 9 … في هجوم للمقاومة بمأرب": three events); else the sentence."""
+    breaks = _clause_breaks(doc, sent)
+    if not breaks:
+        return [sent]
+    toks = doc.tokens
+    bounds = [sent.first] + [k + 1 for k in breaks] + [sent.last]
+    clauses = [Sentence(toks[a].start, toks[b - 1].end, a, b)
+               for a, b in zip(bounds, bounds[1:]) if b > a]
+
+    def eventful(c: Sentence) -> bool:
+        return (any(p.feature != "country" and p.lat is not None and _in(p.start, p.end, c, doc) for p in doc.places)
+                and any(_blocked(doc, c, x.first) is None for x in _candidates(doc, c)))
+
+    marks = [eventful(c) for c in clauses]
+    if sum(marks) < 2:
+        return [sent]
+    # a clause with no event of its own joins the unit before it (the first unit, if it leads)
+    units: list[Sentence] = []
+    lead: Optional[Sentence] = None
+    for c, m in zip(clauses, marks):
+        if m:
+            units.append(c if lead is None else Sentence(lead.start, c.end, lead.first, c.last))
+            lead = None
+        elif units:
+            u = units[-1]
+            units[-1] = Sentence(u.start, c.end, u.first, c.last)
+        else:
+            lead = c if lead is None else Sentence(lead.start, c.end, lead.first, c.last)
+    return units
 
 
 def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
@@ -525,7 +568,8 @@ class EventStage:
         events: list[_CodedEvent] = []
         last_place: Optional[Place] = None
         last_event: Optional[tuple[int, Event]] = None  # (sentence number, event)
-        for n, sent in enumerate(doc.sentences):
+        units = [(unit, sent) for sent in doc.sentences for unit in _units(doc, sent)]
+        for n, (sent, whole) in enumerate(units):
             s_start, s_end = doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end
             places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start or sent.heading:
@@ -545,7 +589,9 @@ class EventStage:
                 if places:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
-            dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc)], doc.tokens[best.first].start)
+            # a clause without a date of its own takes its sentence's ("اليوم" in another clause)
+            dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc)]
+                                   or [d for d in doc.dates if _in(d.start, d.end, whole, doc)], doc.tokens[best.first].start)
             told = _told_before(events, best, doc, sent, dates, places)
             if told is ELSEWHERE:
                 continue
@@ -599,13 +645,14 @@ class EventStage:
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
-            event.generic, event.dated = best.generic, bool(dates) or (retold is not None and retold.dated)
+            event.generic, event.clause = best.generic, sent is not whole
+            event.dated = bool(dates) or (retold is not None and retold.dated)
             events.append(event)
             last_event = (n, event)
             if place is not None and subtype.name not in lex.single_place_types:
                 for other in _listed_with(place, places, doc):
                     twin = _CodedEvent(**{**asdict(event), "location": other.location()})
-                    twin.generic, twin.dated = event.generic, event.dated
+                    twin.generic, twin.dated, twin.clause = event.generic, event.dated, event.clause
                     events.append(twin)
         doc.events = merge_events(events)
         for e in doc.events:
@@ -692,6 +739,7 @@ class _CodedEvent(Event):
 
     generic: bool = False
     dated: bool = False
+    clause: bool = False  # coded from one clause of its sentence (_units), where its place is its own
 
 
 #: Two mentions of the same sub-type and day this close (km) are one place.
@@ -717,10 +765,15 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def _absorbs(a: Event, b: Event) -> bool:
-    """A generic mention ("هجوم") joins a same-family event of the same day."""
+    """A generic mention ("هجوم") joins a same-family event of the same day; one coded from a
+    clause of its own (its place is its own) only when it is near that event's place."""
     family = lexicon().family.get(b.event_type)
-    return (getattr(b, "generic", False) and a.date == b.date and a is not b and family is not None
-            and lexicon().family.get(a.event_type) == family)
+    if not (getattr(b, "generic", False) and a.date == b.date and a is not b and family is not None
+            and lexicon().family.get(a.event_type) == family):
+        return False
+    if getattr(b, "clause", False) and a.location and b.location:
+        return _km(a.location, b.location) <= SAME_PLACE_KM or a.location.get("admin1") == b.location.get("admin1")
+    return True
 
 
 def merge_events(events: list[Event]) -> list[Event]:
