@@ -39,3 +39,22 @@ def test_a_state_named_by_its_adjective_after_a_weapon_is_the_attacker(nlp):
 def test_a_place_after_a_direction_word_only_locates_the_one_before_it(nlp):
     (e,) = nlp(LOGAR, published="2015-07-21").events
     assert (e.location["name"], e.location["country"]) == ("Logar", "AF")
+
+
+GAZA = ('قال تجمع لاهالي معتقلين "سلفيين" في غزة في بيان امس ان اجهزة الامن التابعة لحماس التي تسيطر '
+        'على القطاع اعتقلت عدداً من نشطاء الجماعات السلفية المتشددة.')
+
+
+def test_detentions_by_a_group_that_governs_where_it_acts_are_arrests(nlp):
+    (e,) = nlp(GAZA, published="2015-07-22").events
+    assert e.sub_event_type == "Arrests"
+
+
+def test_who_reports_comes_after_those_the_report_is_about(nlp):
+    (e,) = nlp(GAZA, published="2015-07-22").events
+    assert (e.actor1, e.actor2) == ("Hamas", "Salafists")
+
+
+def test_detentions_by_a_rebel_group_are_abductions(nlp):
+    doc = nlp("اعتقل مسلحو تنظيم داعش عشرات المدنيين في مدينة الموصل أمس.", published="2015-07-22")
+    assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]

@@ -389,7 +389,11 @@ def _participants(doc: Doc, sent: Sentence, subtype: SubType) -> list[Actor]:
     seen: set[str] = set()
     named: list[Actor] = []
     groups: list[Actor] = []
-    for a in doc.actors:
+    speakers = [(x.start, x.end) for x in doc.attributions if _in(x.start, x.end, sent, doc)]
+    said = [a for a in doc.actors if any(b <= a.start and a.end <= e for b, e in speakers)]
+    # who says so comes after those the report is about ("قال تجمع لأهالي معتقلين سلفيين إن
+    # أجهزة الأمن التابعة لحماس اعتقلت …"); a speaker named nowhere else still takes part
+    for a in [a for a in doc.actors if a not in said] + said:
         if not _in(a.start, a.end, sent, doc) or not a.name or a.kind in lex.non_participant_kinds:
             continue
         if (a.registry_id is None and a.kind in UNSLOTTED_KINDS) or a.name in seen:
@@ -481,7 +485,7 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
     """Sub-types the trigger word alone cannot tell apart, decided by who acts.
 
     A territorial gain is the government's or a non-state actor's by actor1;
-    "arrests" by a non-state group are abductions; arrests or dispersal where
+    "arrests" by a non-state group are abductions, unless it governs there (Hamas in Gaza); arrests or dispersal where
     protesters are present are a protest with intervention; a protest in which
     people are killed is excessive force against protesters.
     """
@@ -495,7 +499,7 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
         name = "Armed clash"  # "قتل 12 مسلحا في حملة مداهمات": a raid that met resistance
     elif name == "Arrests" and any(a.inter == 6 for a in actors):
         name = "Protest with intervention"
-    elif name == "Arrests" and first and first.inter in NON_STATE:
+    elif name == "Arrests" and first and first.inter in NON_STATE and not any(_side(a) == "authority" for a in actors):
         name = "Abduction/forced disappearance"
     elif subtype.event_type == "Protests" and any(q.category == "killed" for q in quantities):
         name = "Excessive force against protesters"
@@ -523,10 +527,16 @@ def _one_armed_side_and_civilian_victims(doc: Doc, clause: Sentence, actors: lis
 
 def _government_side(a: Actor) -> bool:
     """A militia that fights for the government (registry ``side: government``)."""
+    return _side(a) == "government"
+
+
+def _side(a: Actor) -> Optional[str]:
+    """The registry's ``side`` of an actor: "government" (a militia fighting for it),
+    "authority" (a group that governs where it acts), or None."""
     from rasd.extract.actors import default_registry
 
     entry = default_registry().actors.get(a.registry_id) if a.registry_id else None
-    return entry is not None and entry.side == "government"
+    return entry.side if entry is not None else None
 
 
 def _fatalities(quantities: list[Quantity], doc: Optional[Doc] = None) -> Optional[int]:
