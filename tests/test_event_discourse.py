@@ -94,3 +94,19 @@ def test_a_sentence_whose_clauses_share_one_place_stays_one_event(nlp):
             "أخرى قرب مدينة بنغازي في شرق ليبيا.")
     doc = nlp(text, published="2015-07-21")
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
+
+
+def test_an_undated_mention_and_a_dated_one_in_the_same_province_are_one_event(nlp):
+    text = ("أعلن الناطق العسكري باسم القوات المسلحة المصرية استشهاد ضابط وثلاثة جنود في انفجار عبوة ناسفة "
+            "بشمال سيناء.\n"
+            "وقال في بيان إنه في صباح الخميس وأثناء قيام القوات المسلحة بتمشيط الحد الفاصل بين منطقتي المهدية "
+            "والماسورة بمدينة رفح انفجرت عبوة ناسفة في إحدى مركبات قوة المداهمة.")
+    doc = nlp(text, published="2015-07-24")
+    assert [(e.sub_event_type, e.date, e.location["name"]) for e in doc.events] == [
+        ("Remote explosive/landmine/IED", "2015-07-23", "Rafaḩ")]
+
+
+def test_an_unknown_name_joined_to_a_place_lies_in_the_same_container(nlp):
+    # المهدية is also a Tunisian town; said to lie in Rafah with الماسورة, it is not that town
+    doc = nlp("تمشيط الحد الفاصل بين منطقتي المهدية والماسورة بمدينة رفح", published="2015-07-24")
+    assert "TN" not in {p.country for p in doc.places}

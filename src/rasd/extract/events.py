@@ -762,8 +762,13 @@ def _km(a: dict, b: dict) -> float:
 
 def _same_event(a: Event, b: Event) -> bool:
     """Same sub-type and day, and the same place: equal, within SAME_PLACE_KM, one of them
-    only known as the area (precision 2–3) of the same province, or one of them unplaced."""
-    if a.sub_event_type != b.sub_event_type or a.date != b.date:
+    only known as the area (precision 2–3) of the same province, or one of them unplaced.
+    A mention whose text gave no day (it took the day of publication) has the day of the
+    other ("انفجار عبوة ناسفة بشمال سيناء" and, further down, "صباح الخميس … بمدينة رفح
+    انفجرت عبوة ناسفة")."""
+    if a.sub_event_type != b.sub_event_type:
+        return False
+    if a.date != b.date and getattr(a, "dated", True) and getattr(b, "dated", True):
         return False
     la, lb = a.location, b.location
     if la is None or lb is None:
@@ -803,6 +808,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         if e.location and (first.location is None or
                            (e.location.get("geo_precision") or 9) < (first.location.get("geo_precision") or 9)):
             first.location = e.location
+        if not getattr(first, "dated", True) and getattr(e, "dated", False):
+            first.date, first.time_precision, first.dated = e.date, e.time_precision, True
         first.quantities.extend(q for q in e.quantities if q not in first.quantities)
         first.terms.extend(t for t in e.terms if t not in first.terms)
         if e.fatalities is not None:

@@ -358,6 +358,11 @@ def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
         m, n = mentions[k], mentions[k + 1]
         gap = doc.tokens[m.last:n.first]
         head = doc.tokens[n.first]
+        # "بين منطقتي المهدية والماسورة بمدينة رفح": a name the gazetteer lacks, joined by و,
+        # lies in the same place as the first
+        if len(gap) > 1 and gap[0].norm[:1] == "و" and len(gap[0].forms) > 1 and gap[0].kind == "ar" \
+                and not ({gap[0].forms[-1], gap[0].forms[1]} & words):
+            gap = gap[1:]
         joined = (head.norm[:1] == "ب" and len(head.forms) > 1) or any(t.kind != "punct" for t in gap)
         if head.norm[:1] == "و" or any(t.norm[:1] == "و" and len(t.forms) > 1 for t in gap):
             continue  # "للحسكة وفي حلب": a second place, not the first one's surroundings
