@@ -58,3 +58,17 @@ def test_who_reports_comes_after_those_the_report_is_about(nlp):
 def test_detentions_by_a_rebel_group_are_abductions(nlp):
     doc = nlp("اعتقل مسلحو تنظيم داعش عشرات المدنيين في مدينة الموصل أمس.", published="2015-07-22")
     assert [e.sub_event_type for e in doc.events] == ["Abduction/forced disappearance"]
+
+
+def test_one_death_told_without_a_number_is_one_fatality(nlp):
+    doc = nlp("استشهد رضيع فلسطيني وأصيب ثلاثة آخرون من عائلته اليوم جراء إحراق مستوطنين إسرائيليين لمنزلهم "
+              "في قرية دوما جنوب نابلس.", published="2015-07-31")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Attack", 1)]
+
+
+def test_a_nationwide_toll_is_not_the_toll_of_the_one_placed_attack(nlp):
+    text = ("قالت مصادر بالشرطة ومسعفون، إن تفجيرات في أنحاء العراق أدت الى مقتل 32 شخصا على الاقل.\n\n"
+            "وفي الهجوم الاكثر دموية انفجرت سيارة ملغومة في حي بغداد الجديدة شمال شرق العاصمة، ما تسبب في "
+            "مقتل 16 شخصا واصابة 48 شخصا.")
+    doc = nlp(text, published="2015-07-22")
+    assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Remote explosive/landmine/IED", 16)]

@@ -78,6 +78,7 @@ class _Lexicon:
     victim_categories: set[str]
     non_lethal: set[str]  # event types and sub-types
     aftermath_types: set[str]
+    single_death: PhraseMatcher[str]
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,7 @@ def lexicon() -> _Lexicon:
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
         civilian_units=set(c["civilian_units"]), victim_categories=set(c["victim_categories"]),
         non_lethal=set(c["non_lethal"]), aftermath_types=set(c["aftermath_types"]),
+        single_death=words("single_death_words"),
     )
 
 
@@ -245,7 +247,7 @@ def _is_origin(doc: Doc, first: int, lo: int) -> bool:
 
 
 def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int, int],
-                lo: int) -> Optional[Place]:
+                lo: int, at: Optional[int] = None) -> Optional[Place]:
     """The event's place among the sentence's places.
 
     Routes ("عبر معبر سيمالكا") and seats ("المقيمة في الرياض") are never the place, nor a
@@ -267,7 +269,11 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
         eligible = [p for p in eligible if p not in origins]
     if not eligible:
         return None
-    return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
+    if at is None:
+        return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
+    # of equally precise places, the one nearest the trigger ("والى جانب التفجير الذي وقع في
+    # بغداد الجديدة، قتل شخصان في هجمات بقنابل في حي الزعفرانية")
+    return min(eligible, key=lambda p: (p.geo_precision or 9, abs(firsts[id(p)] - at)))
 
 
 def _landmark(place: Place, places: list[Place], doc: Doc, first: int) -> bool:
@@ -625,7 +631,7 @@ class EventStage:
                                else (retold.date, retold.time_precision) if retold else (doc.published, 1))
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
-            place = _pick_place(places, best.subtype.name, doc, token_at, sent.first) or last_place
+            place = _pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
             if place is not None and place.feature == "country":
                 place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
@@ -649,7 +655,8 @@ class EventStage:
                 date=date, time_precision=precision,
                 actor1=actor1.name if actor1 else None, actor2=actor2.name if actor2 else None,
                 location=retold.location if retold else place.location() if place else None,
-                fatalities=_fatalities(quantities, doc),
+                fatalities=_fatalities(quantities, doc) if any(q.category == "killed" for q in quantities)
+                else (1 if lex.single_death.find(doc.tokens, sent.first, sent.last) else None),
                 quantities=[q.to_dict() for q in quantities],
                 source=source, evidence={"start": s_start, "end": s_end},
                 confidence=round(min(confidence, 0.95), 2),
@@ -805,6 +812,7 @@ def merge_events(events: list[Event]) -> list[Event]:
         if first is None:
             out.append(e)
             continue
+        first_placed = first.location is not None
         if e.location and (first.location is None or
                            (e.location.get("geo_precision") or 9) < (first.location.get("geo_precision") or 9)):
             first.location = e.location
@@ -813,7 +821,14 @@ def merge_events(events: list[Event]) -> list[Event]:
         first.quantities.extend(q for q in e.quantities if q not in first.quantities)
         first.terms.extend(t for t in e.terms if t not in first.terms)
         if e.fatalities is not None:
-            first.fatalities = e.fatalities if first.fatalities is None else max(first.fatalities, e.fatalities)
+            if first.fatalities is None:
+                first.fatalities = e.fatalities
+            elif first_placed != (e.location is not None):
+                # an unplaced mention may total several events ("تفجيرات في أنحاء العراق أدت الى
+                # مقتل 32 شخصا"): the placed mention's toll is this event's
+                first.fatalities = first.fatalities if first_placed else e.fatalities
+            else:
+                first.fatalities = max(first.fatalities, e.fatalities)
         first.actor1 = first.actor1 or e.actor1
         first.actor2 = first.actor2 or e.actor2
         first.source = first.source or e.source
