@@ -72,3 +72,10 @@ def test_a_nationwide_toll_is_not_the_toll_of_the_one_placed_attack(nlp):
             "مقتل 16 شخصا واصابة 48 شخصا.")
     doc = nlp(text, published="2015-07-22")
     assert [(e.sub_event_type, e.fatalities) for e in doc.events] == [("Remote explosive/landmine/IED", 16)]
+
+
+def test_a_country_named_beside_a_region_is_not_the_event_place(nlp):
+    doc = nlp("أكد أكثر من مصدر في لبنان اختطاف 5 مواطنين تشيكيين وسائقهم اللبناني في منطقة البقاع الغربي "
+              "بشرق البلاد.", published="2015-07-21")
+    (e,) = doc.events
+    assert e.location is not None and e.location["country"] == "LB" and e.location["admin1"]

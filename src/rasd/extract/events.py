@@ -269,6 +269,8 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
         eligible = [p for p in eligible if p not in origins]
     if not eligible:
         return None
+    # a country is no event's place (ACLED codes sub-national ones): any other place goes first
+    eligible = [p for p in eligible if p.feature != "country"] or eligible
     if at is None:
         return min(eligible, key=lambda p: (p.geo_precision or 9, p.start))
     # of equally precise places, the one nearest the trigger ("والى جانب التفجير الذي وقع في
