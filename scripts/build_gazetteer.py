@@ -83,6 +83,7 @@ def arabic_aliases(*values: str) -> list[str]:
 
 
 PROVINCE_WORDS = ("محافظة ", "ولاية ", "إقليم ", "اقليم ")
+PROVINCE_SUFFIXES = (" ولايت",)
 #: Cue words that announce a town or village ("مدينة", "بلدة", "قرية"), normalised, from places.yaml.
 TOWN_CUES = frozenset(w for w, kind in load_yaml("places.yaml")["cues"].items() if kind in ("town", "village"))
 
@@ -105,7 +106,10 @@ def admin1_aliases(values: str) -> list[str]:
     news writes both, and GeoNames often lists only the first."""
     aliases = arabic_aliases(values)
     bare = [a[len(w):] for a in aliases for w in PROVINCE_WORDS if a.startswith(w)]
-    return arabic_aliases("|".join(aliases + bare))
+    # Dari puts the word after the name ("فارياب ولايت", GeoNames' only Arabic-letter name of
+    # Faryab): the bare name is the one Arabic news uses
+    dari = [a[:-len(w)] for a in aliases for w in PROVINCE_SUFFIXES if a.endswith(w)]
+    return arabic_aliases("|".join(dari + aliases + bare))
 
 
 PROVINCE_NAME_KM = 50.0
@@ -380,8 +384,9 @@ def _latin_names(r: dict) -> list[str]:
 
 
 def build_latin(shared: Path, arabic_rows: list[dict]) -> list[dict]:
-    """GeoNames places and provinces that have no Arabic name in the sources, by their Latin
-    names (rasd.knowledge.transliteration matches Arabic spellings to them)."""
+    """GeoNames places that have no Arabic name in the sources, and every province, by their
+    Latin names (rasd.knowledge.transliteration matches Arabic spellings to them after a cue
+    word: "ولاية فرياب" where the Arabic name is spelled فارياب)."""
     gz = shared / "geonames_gazetteer"
     known = {r["geonames_id"] for r in arabic_rows if r.get("geonames_id")}
     out: list[dict] = []
@@ -401,7 +406,7 @@ def build_latin(shared: Path, arabic_rows: list[dict]) -> list[dict]:
         })
     for r in tsv(gz / "subdivisions_world_admin1_admin2.tsv.gz"):
         key = (r["country_code"], r["admin1_code"])
-        if r["level"] != "1" or r["geonameid"] in known or key not in largest:
+        if r["level"] != "1" or key not in largest:
             continue
         town = largest[key]
         names = [r["name"]] + [n for n in (r.get("aliases_all") or "").split("|")

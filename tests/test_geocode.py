@@ -107,3 +107,14 @@ def test_a_stoplisted_city_name_after_a_cue_is_the_city():
 ])
 def test_a_capital_named_by_its_country_adjective(text, name):
     assert candidates_for(text)[0].chosen.name == name
+
+
+def test_a_dari_province_name_is_found_bare():
+    # GeoNames' only Arabic-letter name of Faryab is the Dari "فارياب ولايت"
+    m = candidates_for("هجوم في ولاية فارياب شمال أفغانستان")[0]
+    assert (m.text, m.chosen.country, m.chosen.feature) == ("فارياب", "AF", "admin1")
+
+
+def test_a_province_spelled_otherwise_is_found_by_transliteration_after_its_cue():
+    m = candidates_for("وقع الهجوم في منطقة المار بولاية فرياب على الحدود مع تركمانستان", focus=["AF"])
+    assert [(x.chosen.name, x.chosen.country) for x in m if x.text == "فرياب"] == [("Faryab", "AF")]
