@@ -131,7 +131,6 @@ def main() -> int:
         t0 = time.perf_counter()
         m = find_place_mentions(d, gazetteer)
         find_s += time.perf_counter() - t0
-        d.tokens, d.sentences, d.view = [], [], None  # resolution reads the text only
         found.append((d, m))
     mentions = sum(len(m) for _, m in found)
     candidates = sum(len(x.candidates) for _, m in found for x in m)
