@@ -110,3 +110,13 @@ def test_an_unknown_name_joined_to_a_place_lies_in_the_same_container(nlp):
     # المهدية is also a Tunisian town; said to lie in Rafah with الماسورة, it is not that town
     doc = nlp("تمشيط الحد الفاصل بين منطقتي المهدية والماسورة بمدينة رفح", published="2015-07-24")
     assert "TN" not in {p.country for p in doc.places}
+
+
+def test_a_province_level_lead_joins_the_precise_report_a_day_or_two_apart(nlp):
+    text = ("قام عناصر تنظيم داعش بخطف نحو 230 مدنياً بينهم ستون مسيحياً على الاقل بعد استيلائهم على احدى "
+            "البلدات في محافظة حمص وسط سوريا، حسبما افاد المرصد السوري لحقوق الانسان امس.\n"
+            'وقال مدير المرصد رامي عبد الرحمن "قامت داعش بخطف 170 سنيا واكثر من 60 مسيحيا بتهمة التخابر مع '
+            'النظام وذلك خلال عملية مداهمة لمدينة القريتين التي استولوا عليها الاربعاء".')
+    doc = nlp(text, published="2015-08-08")
+    abductions = [(e.date, e.location["name"]) for e in doc.events if e.sub_event_type.startswith("Abduction")]
+    assert abductions == [("2015-08-05", "Al Qaryatayn")]

@@ -777,15 +777,21 @@ def _same_event(a: Event, b: Event) -> bool:
     انفجرت عبوة ناسفة")."""
     if a.sub_event_type != b.sub_event_type:
         return False
-    if a.date != b.date and getattr(a, "dated", True) and getattr(b, "dated", True):
-        return False
     la, lb = a.location, b.location
+    coarse = bool(la and lb) and max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) == 3
+    same_province = bool(la and lb and la.get("admin1")) and la.get("admin1") == lb.get("admin1")
+    if a.date != b.date and getattr(a, "dated", True) and getattr(b, "dated", True):
+        # a province-level lead and the precise report of a day or two around it
+        # ("بعد استيلائهم على احدى البلدات في محافظة حمص … أمس" / "… لمدينة القريتين … الاربعاء")
+        if not (coarse and same_province and a.date and b.date
+                and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) <= 2):
+            return False
     if la is None or lb is None:
         return True  # an unplaced mention of the same sub-type and day is that event
     if la.get("name") == lb.get("name") or _km(la, lb) <= SAME_PLACE_KM:
         return True
     coarse = max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) >= 2
-    return coarse and bool(la.get("admin1")) and la.get("admin1") == lb.get("admin1")
+    return coarse and same_province
 
 
 def _absorbs(a: Event, b: Event) -> bool:
@@ -818,6 +824,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         if e.location and (first.location is None or
                            (e.location.get("geo_precision") or 9) < (first.location.get("geo_precision") or 9)):
             first.location = e.location
+            if getattr(e, "dated", False):
+                first.date, first.time_precision = e.date, e.time_precision  # the precise report's day
         if not getattr(first, "dated", True) and getattr(e, "dated", False):
             first.date, first.time_precision, first.dated = e.date, e.time_precision, True
         first.quantities.extend(q for q in e.quantities if q not in first.quantities)
