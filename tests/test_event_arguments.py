@@ -79,3 +79,15 @@ def test_a_country_named_beside_a_region_is_not_the_event_place(nlp):
               "بشرق البلاد.", published="2015-07-21")
     (e,) = doc.events
     assert e.location is not None and e.location["country"] == "LB" and e.location["admin1"]
+
+
+def test_the_organisation_named_again_is_the_armed_group_named_before(nlp):
+    doc = nlp("قام عناصر تنظيم داعش بخطف نحو 230 مدنياً في محافظة حمص. واوضح مدير المرصد ان التنظيم كان "
+              "بحوزته لائحة تضم اسماء مطلوبين. وناقش المؤتمر تنظيم الانتخابات المقبلة.", published="2015-08-08")
+    assert [(a.text, a.name) for a in doc.actors if a.name == "Islamic State"] == [
+        ("تنظيم داعش", "Islamic State"), ("التنظيم", "Islamic State")]
+
+
+def test_a_definite_group_phrase_with_no_group_before_it_is_no_actor(nlp):
+    doc = nlp("قال مسؤولون إن التنظيم المتطرف هاجم قرية في الشمال.", published="2015-08-08")
+    assert not any(a.text.startswith("التنظيم") for a in doc.actors)

@@ -58,6 +58,9 @@ class ActorRegistry:
         self.generic = generic  # alias → {country: actor id}
         self.groups = groups
         self.matcher: PhraseMatcher[_Ref] = PhraseMatcher()
+        # definite phrases that name the last armed group again (actors.yaml, anaphora)
+        self.anaphora: PhraseMatcher[str] = PhraseMatcher(strip_article=False)
+        self.anaphora_inter: frozenset[int] = frozenset()
         for a in actors:
             for alias in (a.name,) + a.aliases:
                 self.matcher.add(alias, _Ref("actor", a.id))
@@ -76,6 +79,8 @@ class ActorRegistry:
                   for a in d["actors"]]
         generic = {g["alias"]: dict(g.get("by_country") or {}) for g in d.get("generic") or ()}
         registry = cls(actors, generic, load_yaml("actor_groups.yaml")["groups"])
+        registry.anaphora_inter = frozenset(d["anaphora"]["inter"])
+        registry.anaphora = PhraseMatcher(strip_article=False).add_all((p, p) for p in d["anaphora"]["phrases"])
         forces = d["national_forces"]
         for a in actors:  # matched, not listed among the actor's aliases (rasd actors)
             for alias in _national_force_aliases(a, forces["army_word"], forces["nouns"]):
@@ -197,9 +202,27 @@ class ActorStage:
             out.append(Actor(start=s, end=e, text=surface, name=name, inter=inter,
                              registry_id=a.id if a else None, country=country,
                              kind=a.kind if a else m.payloads[0].kind))
+        out.extend(self._anaphora(doc, out))
         out.extend(self._from_entities(doc, out))
         doc.actors = sorted(out, key=lambda x: x.start)
         return doc
+
+    def _anaphora(self, doc: Doc, known: list[Actor]) -> list[Actor]:
+        """"التنظيم", "الجماعة المتشددة" …: the latest rebel group or militia named before."""
+        named = sorted((a for a in known if a.registry_id and a.inter in self.registry.anaphora_inter),
+                       key=lambda a: a.start)
+        taken = [(a.start, a.end) for a in known]
+        out: list[Actor] = []
+        for m in self.registry.anaphora.find(doc.tokens):
+            s, e = doc.tokens[m.first].start, doc.tokens[m.last - 1].end
+            if any(a < e and s < b for a, b in taken):
+                continue  # part of a longer name ("التنظيم" in "التنظيم الدولي للإخوان")
+            before = [a for a in named if a.end <= s]
+            if before:
+                a = before[-1]
+                out.append(Actor(start=s, end=e, text=doc.text[s:e], name=a.name, inter=a.inter,
+                                 registry_id=a.registry_id, country=a.country, kind=a.kind))
+        return out
 
     def _from_entities(self, doc: Doc, known: list[Actor]) -> list[Actor]:
         """Organisations and persons the tagger found and the registry did not: kept under
