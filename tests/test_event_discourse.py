@@ -3,6 +3,8 @@ definite mention of an attack in another place is a past one, not news."""
 
 from __future__ import annotations
 
+import pytest
+
 LEAD = ("أعلنت مصادر رسمية مقتل عسكريين تركيين اثنين وجرح اربعة آخرين مساء أمس السبت، في انفجار سيارة "
         "مفخخة استهدف قافلة عسكرية في محافظة دياربكر ذات الغالبية الكردية جنوب شرقي تركيا.\n\n"
         "ولم تتبن أي جهة الهجوم؛ لكنه يأتي بينما هدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة.\n\n")
@@ -31,13 +33,28 @@ def test_a_sentence_with_its_own_place_is_its_own_event(nlp):
     assert len(doc.events) == 2
 
 
-def test_a_later_mention_gives_the_day_the_first_one_left_out(nlp):
-    text = ("قتل 25 مقاتلا من المعارضة السورية على الأقل خلال محاولة هجوم فاشلة قاموا بها على قاعدة "
-            "عسكرية في محافظة حلب، شمال البلاد، حسبما أفاد المرصد السوري لحقوق الإنسان.\n"
-            "كما أفاد المرصد عن مقتل تسعة من قوات النظام في الاشتباكات التي اندلعت بعد أن شنت عدة "
-            "جماعات مقاتلة هجومها في وقت متأخر من الجمعة.")
-    doc = nlp(text, published="2015-08-02")
-    assert [(e.sub_event_type, e.date) for e in doc.events] == [("Armed clash", "2015-07-31")]
+ONE_EVENT_TOLD_TWICE = {
+    # a later, anaphoric mention gives the day the first one left out
+    "day_given_later": (
+        "قتل 25 مقاتلا من المعارضة السورية على الأقل خلال محاولة هجوم فاشلة قاموا بها على قاعدة "
+        "عسكرية في محافظة حلب، شمال البلاد، حسبما أفاد المرصد السوري لحقوق الإنسان.\n"
+        "كما أفاد المرصد عن مقتل تسعة من قوات النظام في الاشتباكات التي اندلعت بعد أن شنت عدة "
+        "جماعات مقاتلة هجومها في وقت متأخر من الجمعة.",
+        "2015-08-02", ("Armed clash", "2015-07-31")),
+    # a later sentence at the same place without a day of its own is the same event
+    "same_place_no_day": (
+        "قال يوم الاثنين متحدثون عسكريون باسم الحكومة الليبية إن طائرات حربية أغرقت، يوم الأحد، سفينة، "
+        "وهاجمت سفينة أخرى قرب مدينة بنغازي في شرق ليبيا. وكان مراسل لـ\"رويترز\" قد سمع خلال النهار "
+        "طائرات حربية تحوم فوق بنغازي.",
+        "2015-07-21", ("Air/drone strike", "2015-07-19")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ONE_EVENT_TOLD_TWICE))
+def test_one_event_told_twice_is_one_event_with_its_day(nlp, case):
+    text, published, expected = ONE_EVENT_TOLD_TWICE[case]
+    doc = nlp(text, published=published)
+    assert [(e.sub_event_type, e.date) for e in doc.events] == [expected]
 
 
 def test_a_ceasefire_kills_no_one_even_beside_a_death_toll(nlp):
@@ -53,14 +70,6 @@ def test_the_date_nearest_the_trigger_dates_the_event(nlp):
     text = ("ووافق الكنيست في ساعة متأخرة من ليل أمس الاثنين على تشديد العقوبة بناء على تشريع طرح عقب "
             "سلسلة من الاحتجاجات الفلسطينية في القدس الشرقية العام الماضي.")
     assert nlp(text, published="2015-07-21").events == []
-
-
-def test_a_later_sentence_at_the_same_place_without_a_day_is_the_same_event(nlp):
-    text = ("قال يوم الاثنين متحدثون عسكريون باسم الحكومة الليبية إن طائرات حربية أغرقت، يوم الأحد، سفينة، "
-            "وهاجمت سفينة أخرى قرب مدينة بنغازي في شرق ليبيا. وكان مراسل لـ\"رويترز\" قد سمع خلال النهار "
-            "طائرات حربية تحوم فوق بنغازي.")
-    doc = nlp(text, published="2015-07-21")
-    assert [(e.sub_event_type, e.date) for e in doc.events] == [("Air/drone strike", "2015-07-19")]
 
 
 def test_damage_told_after_an_attack_is_not_another_event(nlp):
@@ -96,27 +105,32 @@ def test_a_sentence_whose_clauses_share_one_place_stays_one_event(nlp):
     assert [e.sub_event_type for e in doc.events] == ["Air/drone strike"]
 
 
-def test_an_undated_mention_and_a_dated_one_in_the_same_province_are_one_event(nlp):
-    text = ("أعلن الناطق العسكري باسم القوات المسلحة المصرية استشهاد ضابط وثلاثة جنود في انفجار عبوة ناسفة "
-            "بشمال سيناء.\n"
-            "وقال في بيان إنه في صباح الخميس وأثناء قيام القوات المسلحة بتمشيط الحد الفاصل بين منطقتي المهدية "
-            "والماسورة بمدينة رفح انفجرت عبوة ناسفة في إحدى مركبات قوة المداهمة.")
-    doc = nlp(text, published="2015-07-24")
-    assert [(e.sub_event_type, e.date, e.location["name"]) for e in doc.events] == [
-        ("Remote explosive/landmine/IED", "2015-07-23", "Rafaḩ")]
+ONE_EVENT_COARSE_AND_PRECISE = {
+    # an undated mention and a dated one in the same province: the precise one's day and place
+    "undated_lead": (
+        "أعلن الناطق العسكري باسم القوات المسلحة المصرية استشهاد ضابط وثلاثة جنود في انفجار عبوة ناسفة "
+        "بشمال سيناء.\n"
+        "وقال في بيان إنه في صباح الخميس وأثناء قيام القوات المسلحة بتمشيط الحد الفاصل بين منطقتي المهدية "
+        "والماسورة بمدينة رفح انفجرت عبوة ناسفة في إحدى مركبات قوة المداهمة.",
+        "2015-07-24", ("Remote explosive/landmine/IED", "2015-07-23", "Rafaḩ")),
+    # a province-level lead joins the precise report a day or two apart
+    "province_lead": (
+        "قام عناصر تنظيم داعش بخطف نحو 230 مدنياً بينهم ستون مسيحياً على الاقل بعد استيلائهم على احدى "
+        "البلدات في محافظة حمص وسط سوريا، حسبما افاد المرصد السوري لحقوق الانسان امس.\n"
+        'وقال مدير المرصد رامي عبد الرحمن "قامت داعش بخطف 170 سنيا واكثر من 60 مسيحيا بتهمة التخابر مع '
+        'النظام وذلك خلال عملية مداهمة لمدينة القريتين التي استولوا عليها الاربعاء".',
+        "2015-08-08", ("Abduction/forced disappearance", "2015-08-05", "Al Qaryatayn")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ONE_EVENT_COARSE_AND_PRECISE))
+def test_a_coarse_mention_joins_the_precise_one(nlp, case):
+    text, published, (sub_type, date, name) = ONE_EVENT_COARSE_AND_PRECISE[case]
+    doc = nlp(text, published=published)
+    assert [(e.date, e.location["name"]) for e in doc.events if e.sub_event_type == sub_type] == [(date, name)]
 
 
 def test_an_unknown_name_joined_to_a_place_lies_in_the_same_container(nlp):
     # المهدية is also a Tunisian town; said to lie in Rafah with الماسورة, it is not that town
     doc = nlp("تمشيط الحد الفاصل بين منطقتي المهدية والماسورة بمدينة رفح", published="2015-07-24")
     assert "TN" not in {p.country for p in doc.places}
-
-
-def test_a_province_level_lead_joins_the_precise_report_a_day_or_two_apart(nlp):
-    text = ("قام عناصر تنظيم داعش بخطف نحو 230 مدنياً بينهم ستون مسيحياً على الاقل بعد استيلائهم على احدى "
-            "البلدات في محافظة حمص وسط سوريا، حسبما افاد المرصد السوري لحقوق الانسان امس.\n"
-            'وقال مدير المرصد رامي عبد الرحمن "قامت داعش بخطف 170 سنيا واكثر من 60 مسيحيا بتهمة التخابر مع '
-            'النظام وذلك خلال عملية مداهمة لمدينة القريتين التي استولوا عليها الاربعاء".')
-    doc = nlp(text, published="2015-08-08")
-    abductions = [(e.date, e.location["name"]) for e in doc.events if e.sub_event_type.startswith("Abduction")]
-    assert abductions == [("2015-08-05", "Al Qaryatayn")]
