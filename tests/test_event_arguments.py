@@ -91,3 +91,9 @@ def test_the_organisation_named_again_is_the_armed_group_named_before(nlp):
 def test_a_definite_group_phrase_with_no_group_before_it_is_no_actor(nlp):
     doc = nlp("قال مسؤولون إن التنظيم المتطرف هاجم قرية في الشمال.", published="2015-08-08")
     assert not any(a.text.startswith("التنظيم") for a in doc.actors)
+
+
+def test_state_forces_holding_suspects_of_a_rebel_group_make_arrests(nlp):
+    doc = nlp("وأعلنت الشرطة التركية أنها أوقفت 251 شخصا يشتبه في انتمائهم إلى تنظيم داعش في اسطنبول أمس.",
+              published="2015-07-24")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]

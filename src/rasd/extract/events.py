@@ -507,7 +507,8 @@ def _refine(subtype: SubType, actors: list[Actor], quantities: list[Quantity], p
         name = "Armed clash"  # "قتل 12 مسلحا في حملة مداهمات": a raid that met resistance
     elif name == "Arrests" and any(a.inter == 6 for a in actors):
         name = "Protest with intervention"
-    elif name == "Arrests" and first and first.inter in NON_STATE and not any(_side(a) == "authority" for a in actors):
+    elif name == "Arrests" and first and first.inter in NON_STATE and not any(
+            a.inter in STATE or _side(a) == "authority" for a in actors):  # police holding IS suspects: arrests
         name = "Abduction/forced disappearance"
     elif subtype.event_type == "Protests" and any(q.category == "killed" for q in quantities):
         name = "Excessive force against protesters"
