@@ -118,3 +118,11 @@ def test_a_dari_province_name_is_found_bare():
 def test_a_province_spelled_otherwise_is_found_by_transliteration_after_its_cue():
     m = candidates_for("وقع الهجوم في منطقة المار بولاية فرياب على الحدود مع تركمانستان", focus=["AF"])
     assert [(x.chosen.name, x.chosen.country) for x in m if x.text == "فرياب"] == [("Faryab", "AF")]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("أوقفت قوة من الجيش اللبناني في محلتي تعنايل - زحلة، والمنية - بحنين، 23 شخصا من التابعية السورية", "المنية"),
+    ("وشارك الوزير في افتتاح المشروع في مدينة جدة بعد فترة وجيزة من إعلانه", "وجيزة"),
+])
+def test_a_foreign_hamlet_far_from_the_article_s_places_is_no_place(text, word):
+    assert word not in {m.text for m in candidates_for(text) if m.chosen is not None}

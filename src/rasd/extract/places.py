@@ -271,6 +271,11 @@ PROXIMITY_BONUS = ((50.0, 2.5), (150.0, 1.5), (400.0, 0.5))
 #: false friend ("قصر البريج" in rural Aleppo is not al-Bureij in Gaza): not emitted.
 FALSE_FRIEND_KM = 500.0
 FALSE_FRIEND_MAX_POPULATION = 100_000
+#: A village (under VILLAGE_POPULATION) in a country the article is not about is a false
+#: friend already this far from the places it names ("المنية" in a Lebanese article is not
+#: the hamlet of 999 people near Hebron, 250 km away).
+VILLAGE_POPULATION = 5_000
+VILLAGE_FALSE_FRIEND_KM = 100.0
 
 
 @dataclass
@@ -320,7 +325,9 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
         ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
         best = ranked[0][0]
         d = _proximity(best, k, anchors) if anchors else None
-        if (d is not None and d > FALSE_FRIEND_KM and total and focus.get(best.country, 0) * 3 < total
+        limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
+        own = 1 if {e.country for e in m.candidates} == {best.country} else 0  # its own vote does not count
+        if (d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
                 and best.feature in ("populated_place", "village", "town") and best.population < FALSE_FRIEND_MAX_POPULATION
                 and not best.source.startswith("curated")):
             out.append(Resolution(m, ranked, None, "false friend"))
