@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 REPELLED = ("اعلنت قيادة الشرطة الاتحادية العراقية اليوم، عن صد هجوم شنه تنظيم /داعش/ الإرهابي في حصيبة "
             "شرقي الرمادي , وقتل 12 من عناصره بينهم ثلاثة انتحاريين.")
 
@@ -97,3 +99,11 @@ def test_state_forces_holding_suspects_of_a_rebel_group_make_arrests(nlp):
     doc = nlp("وأعلنت الشرطة التركية أنها أوقفت 251 شخصا يشتبه في انتمائهم إلى تنظيم داعش في اسطنبول أمس.",
               published="2015-07-24")
     assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤول في الجيش الليبي إن سلاح الجو التابع للجيش سيشن المزيد من الغارات الجوية على مواقع تنظيم داعش في سرت.",
+    "وقال مسؤولون إن تركيا وافقت على السماح للجيش الأمريكي بشن ضربات جوية ضد تنظيم داعش من قاعدة إنجرليك.",
+])
+def test_strikes_to_come_or_allowed_are_not_events(nlp, text):
+    assert nlp(text, published="2015-07-24").events == []
