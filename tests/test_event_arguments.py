@@ -107,3 +107,8 @@ def test_state_forces_holding_suspects_of_a_rebel_group_make_arrests(nlp):
 ])
 def test_strikes_to_come_or_allowed_are_not_events(nlp, text):
     assert nlp(text, published="2015-07-24").events == []
+
+
+def test_an_explosion_last_spring_is_background(nlp):
+    text = ("في صباح أحد أيام الربيع الماضي دوت أصوات انفجارات في سماء القرية قرب مدينة حلب.")
+    assert nlp(text, published="2015-07-24").events == []
