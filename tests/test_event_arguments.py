@@ -112,3 +112,9 @@ def test_strikes_to_come_or_allowed_are_not_events(nlp, text):
 def test_an_explosion_last_spring_is_background(nlp):
     text = ("في صباح أحد أيام الربيع الماضي دوت أصوات انفجارات في سماء القرية قرب مدينة حلب.")
     assert nlp(text, published="2015-07-24").events == []
+
+
+def test_an_armed_group_killing_a_worker_is_an_attack_not_a_clash(nlp):
+    doc = nlp("وقتل عامل في شركة السكك الحديدية التركية في هجوم بالأسلحة مساء الخميس شنه عناصر من حزب العمال "
+              "الكردستاني في منطقة ساريكاميس في اقليم كارس شرق تركيا.", published="2015-07-31")
+    assert [e.sub_event_type for e in doc.events] == ["Attack"]
