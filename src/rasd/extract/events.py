@@ -608,9 +608,13 @@ class EventStage:
                 if places:
                     last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
                 continue
-            # a clause without a date of its own takes its sentence's ("اليوم" in another clause)
-            dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc)]
-                                   or [d for d in doc.dates if _in(d.start, d.end, whole, doc)], doc.tokens[best.first].start)
+            # a clause without a date of its own takes its sentence's ("اليوم" in another clause);
+            # the day a source spoke is not the event's ("بحسب ما أعلن مسؤولون اليوم الأحد")
+            told_on = _report_dates(doc, whole)
+            dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc) and d not in told_on]
+                                   or [d for d in doc.dates if _in(d.start, d.end, whole, doc) and d not in told_on],
+                                   doc.tokens[best.first].start)
+            reported_on = _nearest_first(told_on, doc.tokens[best.first].start) if not dates else []
             told = _told_before(events, best, doc, sent, dates, places)
             if told is ELSEWHERE:
                 continue
@@ -630,8 +634,11 @@ class EventStage:
             # no day, and no place or the same: the same event in more detail; coded with its
             # day and place, it joins it in merge_events (counts, missing actors)
             retold = _retold(events, best, dates, places)
+            # with only the day the source spoke, that day, until a later mention gives the event's
             date, precision = ((dates[0].date, dates[0].time_precision) if dates
-                               else (retold.date, retold.time_precision) if retold else (doc.published, 1))
+                               else (retold.date, retold.time_precision) if retold
+                               else (reported_on[0].date, reported_on[0].time_precision) if reported_on
+                               else (doc.published, 1))
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
             place = _pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
@@ -701,6 +708,21 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
 
 
 #: What _told_before returns for an anaphoric mention of an earlier event in another place.
+def _report_dates(doc: Doc, sent: Sentence) -> list:
+    """Dates right after who says so ("أعلن مسؤولون اليوم الأحد", "أفاد المرصد أمس"): the day
+    the source spoke, not the day of what it reports."""
+    out: list = []
+    for x in doc.attributions:
+        if not _in(x.start, x.end, sent, doc):
+            continue
+        end = x.end
+        for d in sorted((d for d in doc.dates if _in(d.start, d.end, sent, doc)), key=lambda d: d.start):
+            if d.start >= end and not doc.text[end:d.start].strip():
+                out.append(d)
+                end = d.end
+    return out
+
+
 def _nearest_first(dates: list, at: int) -> list:
     """The sentence's dates, the one nearest the trigger first: a sentence may date two things
     ("ووافق الكنيست ليل أمس … عقب سلسلة من الاحتجاجات … العام الماضي")."""
