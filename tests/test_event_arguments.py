@@ -118,3 +118,13 @@ def test_an_armed_group_killing_a_worker_is_an_attack_not_a_clash(nlp):
     doc = nlp("وقتل عامل في شركة السكك الحديدية التركية في هجوم بالأسلحة مساء الخميس شنه عناصر من حزب العمال "
               "الكردستاني في منطقة ساريكاميس في اقليم كارس شرق تركيا.", published="2015-07-31")
     assert [e.sub_event_type for e in doc.events] == ["Attack"]
+
+
+@pytest.mark.parametrize("text,not_coded", [
+    ("وقال رئيس مجلس المحافظة إن المجلس طالب رئيس الوزراء بوقف القصف على مدينة الفلوجة.",
+     "Shelling/artillery/missile attack"),
+    ("وأوضحت مصادر المقاومة أن قواتها دخلت مدينة دمت شمال مدينة الضالع عصر أمس دون حدوث أي مواجهات مع المتمردين.",
+     "Armed clash"),
+])
+def test_what_is_stopped_or_did_not_happen_is_not_coded(nlp, text, not_coded):
+    assert not_coded not in {e.sub_event_type for e in nlp(text, published="2015-07-24").events}
