@@ -9,6 +9,7 @@ import pytest
 
 from rasd.cli import main
 from rasd.extract.places import candidates_for
+from rasd.geo import km
 
 
 @pytest.mark.parametrize("text", [
@@ -126,3 +127,17 @@ def test_a_province_spelled_otherwise_is_found_by_transliteration_after_its_cue(
 ])
 def test_a_foreign_hamlet_far_from_the_article_s_places_is_no_place(text, word):
     assert word not in {m.text for m in candidates_for(text) if m.chosen is not None}
+
+
+@pytest.mark.parametrize("text,surface,lat,lon", [
+    ("قصفت طائرات التحالف ميناء الحديدة غربي اليمن", "ميناء الحديدة", 14.8300, 42.9330),
+    ("هبطت طائرة المساعدات في مطار الملكة علياء الدولي صباح اليوم", "مطار الملكة علياء الدولي", 31.7226, 35.9932),
+    ("انفجار ضخم في مرفأ بيروت يوقع عشرات القتلى", "مرفأ بيروت", 33.9025, 35.5150),
+    ("سيطرت قوات الدعم السريع على محيط مطار الفاشر بعد اشتباكات عنيفة", "مطار الفاشر", 13.6149, 25.3246),
+    ("هاجم مسلحون من حركة الشباب مطار آدم عدي الدولي في مقديشو", "مطار آدم عدي الدولي", 2.0144, 45.3047),
+])
+def test_an_airport_or_seaport_is_the_facility_not_its_city(text, surface, lat, lon):
+    # an airport lies 10-30 km from its city: "مطار عمان" is not Amman
+    m = next(m for m in candidates_for(text) if m.text == surface)
+    assert m.chosen is not None and m.chosen.feature in ("airport", "landmark")
+    assert km(m.chosen.lat, m.chosen.lon, lat, lon) <= 5
