@@ -141,3 +141,14 @@ def test_an_airport_or_seaport_is_the_facility_not_its_city(text, surface, lat, 
     m = next(m for m in candidates_for(text) if m.text == surface)
     assert m.chosen is not None and m.chosen.feature in ("airport", "landmark")
     assert km(m.chosen.lat, m.chosen.lon, lat, lon) <= 5
+
+
+def test_a_name_spelled_with_other_long_vowels_after_its_cue_is_found():
+    # GeoNames spells Muzayrib المزيريب; news also writes المزاريب
+    m = candidates_for("قصفت قوات النظام بصواريخ أرض أرض اليوم بلدة المزاريب قرب مدينة درعا جنوب سوريا")
+    assert [(x.chosen.name, x.chosen.admin1) for x in m if x.text == "المزاريب"] == [("Al Muzayrīb", "Daraa")]
+
+
+def test_a_short_common_word_after_a_cue_is_not_a_spelling_variant():
+    m = candidates_for("كانوا يقطنون في مدينة حمص قبل اندلاع الحركة الاحتجاجية في المدينة قبل سنوات")
+    assert "قبل" not in {x.text for x in m}

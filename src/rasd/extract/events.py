@@ -278,6 +278,10 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     return min(eligible, key=lambda p: (p.geo_precision or 9, abs(firsts[id(p)] - at)))
 
 
+def _sub_national(place: Optional[Place]) -> Optional[Place]:
+    return place if place is not None and place.feature != "country" else None
+
+
 def _landmark(place: Place, places: list[Place], doc: Doc, first: int) -> bool:
     """A place that only locates the one before it: "في ولاية لوغار جنوب كابول" happened in
     Logar, south of Kabul (a direction word between them)."""
@@ -606,7 +610,7 @@ class EventStage:
                 if last_event and n - last_event[0] <= ELABORATION_SENTENCES:
                     _elaborate(last_event[1], doc, sent, places)
                 if places:
-                    last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
+                    last_place = _sub_national(_pick_place(places, "", doc, token_at, sent.first)) or last_place
                 continue
             # a clause without a date of its own takes its sentence's ("اليوم" in another clause);
             # the day a source spoke is not the event's ("بحسب ما أعلن مسؤولون اليوم الأحد")
@@ -645,7 +649,7 @@ class EventStage:
             if place is not None and place.feature == "country":
                 place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
-                last_place = _pick_place(places, "", doc, token_at, sent.first) or last_place
+                last_place = _sub_national(_pick_place(places, "", doc, token_at, sent.first)) or last_place
             clause = _clause(doc, sent, best)
             actors = _participants(doc, clause, best.subtype) or _participants(doc, sent, best.subtype)
             quantities = [q for q in doc.quantities if _in(q.start, q.end, sent, doc) and q.category != "other"]

@@ -113,11 +113,14 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
             out = sorted(out + extra, key=lambda m: m.first)
     latin = default_latin_places() if transliterate else None
     if latin is not None:
-        extra = _transliterated_mentions(doc, latin, out)
+        extra = _transliterated_mentions(doc, latin, out, gazetteer)
         if extra:
             out = sorted(out + extra, key=lambda m: m.first)
     return out
 
+
+#: The curated gazetteer's own features for the same cue words (spelling variants).
+_CURATED_KINDS = {"town": {"town"}, "village": {"village", "town"}, "area": {"town", "village", "region"}}
 
 #: Cue words after which an unknown name is looked up by transliteration, and the
 #: features it may then have.
@@ -127,9 +130,11 @@ _LATIN_CUES = {
 }
 
 
-def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMention]) -> list[PlaceMention]:
+def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMention],
+                             gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
     """Names the gazetteer lacks, right after a cue word ("ولاية لوغار", "مدينة داماتورو"),
-    matched to places known by Latin names, in a country the article is about."""
+    matched to places known by Latin names, or to its own places spelled with other long
+    vowels ("بلدة المزاريب": المزيريب), in a country the article is about."""
     tokens = doc.tokens
     before = cues().before
     # with no name that only one country has, the countries of the likeliest readings
@@ -154,6 +159,9 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
             if name.endswith(("يه", "يين", "ين")) or cues().common_words & {t.norm for t in span}:
                 continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name
             hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
+            if not hits and gazetteer is not None:
+                features = _LATIN_CUES[kind] | _CURATED_KINDS.get(kind, set())
+                hits = [e for e in gazetteer.spelling_variants(name) if e.country in focus and e.feature in features]
             if hits:
                 out.append(PlaceMention(i, i + n, hits, kind, False, span[0].start, span[-1].end))
                 taken.update(range(i, i + n))

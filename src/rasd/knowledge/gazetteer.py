@@ -44,6 +44,9 @@ class Entry:
 POINT_FEATURES = {"populated_place", "village", "town", "camp", "crossing", "transport", "neighbourhood",
                   "base", "oilfield", "airport", "dam", "landmark"}
 
+#: The shortest consonant skeleton trusted to join two Arabic spellings of one name.
+VARIANT_SKELETON_LENGTH = 4
+
 #: ``user`` argument of :meth:`Gazetteer.load`: the default user layer, none, or a file.
 UserLayer = Union[bool, Path, None]
 
@@ -87,6 +90,8 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry], aliases: list[list[str]], stoplist: set[str]):
         self.entries = entries
+        self.aliases = aliases
+        self._by_skeleton: Optional[dict[str, list[int]]] = None
         self.matcher: PhraseMatcher[int] = PhraseMatcher(strip_article=False)
         #: stoplisted aliases: a place only after a cue word (see rasd.extract.places)
         self.guarded: PhraseMatcher[int] = PhraseMatcher(strip_article=False)
@@ -126,6 +131,23 @@ class Gazetteer:
         """Entries whose alias is exactly ``name`` (normalised), stoplisted aliases included."""
         key = phrase_key(name)
         return [self.entries[i] for i in dict.fromkeys(self.matcher.get(key) + self.guarded.get(key))]
+
+    def spelling_variants(self, name: str) -> list[Entry]:
+        """Entries with an alias that is ``name`` (normalised Arabic) spelled with other long
+        vowels: the same consonant skeleton ("المزاريب" for المزيريب). Built on first use; the
+        recogniser asks only for unknown names right after a cue word, in the article's countries.
+        Skeletons shorter than VARIANT_SKELETON_LENGTH are too common ("قبل", "المريسة" → MRS)."""
+        from rasd.knowledge.transliteration import skeleton_arabic
+
+        if self._by_skeleton is None:
+            index: dict[str, list[int]] = {}
+            for i, names in enumerate(self.aliases):
+                for a in names:
+                    key = skeleton_arabic(norm(a))
+                    if len(key) >= VARIANT_SKELETON_LENGTH and i not in index.get(key, ()):
+                        index.setdefault(key, []).append(i)
+            self._by_skeleton = index
+        return [self.entries[i] for i in self._by_skeleton.get(skeleton_arabic(name), ())]
 
 
 def user_layer_path(user: UserLayer = None) -> Optional[Path]:
