@@ -124,3 +124,17 @@ def test_curated_conflict_places_are_found(nlp, sentence, surface, country, admi
     found = [p for p in places(nlp, sentence) if surface in p.text]  # the span may include its cue word
     assert found, [p.text for p in places(nlp, sentence)]
     assert (found[0].country, found[0].admin1) == (country, admin1)
+
+
+def test_a_name_the_tagger_calls_a_place_and_the_gazetteer_lacks_is_kept_unresolved(nlp):
+    text = ("وأضاف النائب: «بعد ذلك انتقلوا إلى نغامدو، وبدأوا في إضرام النار في المنازل». من جهته، قال "
+            "هارونا كابيل وهو سائق حافلة، إن «أعدادًا كبيرة من سكان نغامدو فروا من منازلهم عقب الهجوم.. "
+            "وبعض المنازل في نغامدو كانت لا تزال مشتعلة عندما مررت بها».")
+    unresolved = [p for p in nlp(text, published="2015-07-21").places if p.lat is None]
+    assert {p.text for p in unresolved} == {"نغامدو"}
+    assert all(p.source.startswith("NER") and p.name is None for p in unresolved)
+
+
+def test_a_cue_word_or_a_known_name_the_tagger_calls_a_place_is_not_added(nlp):
+    doc = nlp("قصفت الطائرات ريف حلب الشمالي وقتلت خمسة مدنيين أمس.", published="2015-07-21")
+    assert all(p.lat is not None for p in doc.places)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from rasd.document import Doc
-from rasd.extract.places import focus_from_places
+from rasd.document import Doc, Place
+from rasd.extract.places import cues, focus_from_places
+from rasd.knowledge.gazetteer import default_gazetteer
 from rasd.ner.model import NerModel, default_model
 
 
@@ -47,4 +48,28 @@ class EntityStage:
         if len(kept) != len(doc.places):
             doc.places = kept
             doc.country_focus = focus_from_places(kept)
+        unknown = self._unresolved_places(doc)
+        if unknown:
+            doc.places = sorted(doc.places + unknown, key=lambda p: p.start)
         return doc
+
+    @staticmethod
+    def _unresolved_places(doc: Doc) -> list[Place]:
+        """Names the tagger calls places that the gazetteer lacks ("قرية دوغوري"): kept, with no
+        coordinates, so an analyst sees them and can add them (``rasd gazetteer import``).
+        A cue word the tagger took for a name ("ريف") is not one, nor a name the gazetteer
+        knows: where the recogniser left it out, that was its decision (a stoplisted word, a
+        false friend), not a gap."""
+        cue_words = cues().before
+        gazetteer = default_gazetteer()
+        taken = [(p.start, p.end) for p in doc.places]
+        out: list[Place] = []
+        for e in doc.entities:
+            if e.label != "LOC" or any(s < e.end and e.start < t for s, t in taken):
+                continue
+            if all(f in cue_words for f in (doc.tokens[k].forms[-1] for k in range(e.first, e.last))):
+                continue
+            if gazetteer.lookup(e.text) or (e.last - e.first == 1 and any(gazetteer.lookup(f) for f in doc.tokens[e.first].forms)):
+                continue
+            out.append(Place(start=e.start, end=e.end, text=e.text, source="NER (not in the gazetteer)"))
+        return out

@@ -594,7 +594,7 @@ class EventStage:
         units = [(unit, sent) for sent in doc.sentences for unit in _units(doc, sent)]
         for n, (sent, whole) in enumerate(units):
             s_start, s_end = doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end
-            places = [p for p in doc.places if _in(p.start, p.end, sent, doc)]
+            places = [p for p in doc.places if p.lat is not None and _in(p.start, p.end, sent, doc)]
             if s_start < doc.body_start or sent.heading:
                 continue
             best, cands = sentence_trigger(doc, sent)
