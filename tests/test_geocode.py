@@ -152,3 +152,9 @@ def test_a_name_spelled_with_other_long_vowels_after_its_cue_is_found():
 def test_a_short_common_word_after_a_cue_is_not_a_spelling_variant():
     m = candidates_for("كانوا يقطنون في مدينة حمص قبل اندلاع الحركة الاحتجاجية في المدينة قبل سنوات")
     assert "قبل" not in {x.text for x in m}
+
+
+def test_a_name_repeated_in_an_article_about_another_country_does_not_vouch_for_itself():
+    text = ("قتل 14 جنديا في غارة على حاجز للجيش في ولاية لوغار جنوب كابول في أفغانستان. وقال حاكم منطقة بركي "
+            "براك إن الغارة التي وقعت في بركي براك استهدفت الحاجز، وإن أفغانستان تطالب بتحقيق.")
+    assert "LY" not in {m.chosen.country for m in candidates_for(text) if m.chosen is not None}

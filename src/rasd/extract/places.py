@@ -284,6 +284,8 @@ FALSE_FRIEND_MAX_POPULATION = 100_000
 #: the hamlet of 999 people near Hebron, 250 km away).
 VILLAGE_POPULATION = 5_000
 VILLAGE_FALSE_FRIEND_KM = 100.0
+#: A country the article is hardly about: under 1/MINOR_SHARE of the votes other names cast.
+MINOR_SHARE = 6
 
 
 @dataclass
@@ -332,7 +334,12 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
 
         ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
         best = ranked[0][0]
-        d = _proximity(best, k, anchors) if anchors else None
+        # in a country the article is otherwise hardly about (the votes of this very name
+        # aside), another mention of the same name confirms nothing: "براك" twice in an
+        # Afghan article is still not Brak in Libya
+        same = sum(1 for x in mentions if best in x.candidates and {e.country for e in x.candidates} == {best.country})
+        minor = total > same and (focus.get(best.country, 0) - same) * MINOR_SHARE < total - same
+        d = _proximity(best, k, [(j, a) for j, a in anchors if a != best or not minor]) if anchors else None
         limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
         own = 1 if {e.country for e in m.candidates} == {best.country} else 0  # its own vote does not count
         if (d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
