@@ -347,12 +347,20 @@ def largest_town(towns: Iterable[dict], key: Callable[[dict], Hashable]) -> dict
 def place_provinces_at_largest_town(rows: list[dict]) -> None:
     """OCHA governorates come at their polygon centroids; the schema places a province-only
     event at the province capital, so each governorate moves to its largest town (the
-    capital, nearly everywhere: Homs, Deir ez-Zor, Zinjibar…) when one is known."""
+    capital, nearly everywhere: Homs, Deir ez-Zor, Zinjibar…) when one is known; failing that,
+    to the GeoNames province of the same Arabic name (placed the same way)."""
     largest = largest_town((r for r in rows if r["feature"] == "populated_place" and r["admin1"]),
                            lambda r: (r["country"], r["admin1"]))
+    # where the English spellings differ ("Hadramawt" / GeoNames "Hadramaout"), the GeoNames
+    # province of the same Arabic name, already at its largest town
+    geonames_province = {(r["country"], norm(a)): r for r in rows
+                         if r["feature"] == "admin1" and r["source"] == "GeoNames subdivisions"
+                         for a in r["aliases"].split("|")}
     for r in rows:
         if r["feature"] == "admin1" and r["source"].startswith(("OpenSyria", "OCHA")):
-            town = largest.get((r["country"], r["admin1"]))
+            town = largest.get((r["country"], r["admin1"])) or next(
+                (geonames_province[(r["country"], norm(a))] for a in r["aliases"].split("|")
+                 if (r["country"], norm(a)) in geonames_province), None)
             if town is not None:
                 r["lat"], r["lon"] = town["lat"], town["lon"]
 
