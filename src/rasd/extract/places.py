@@ -314,6 +314,12 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
     anchors = _anchors(mentions, picks)
     containers = _containers(doc, mentions)
     total = sum(focus.values())
+    # each entry: how many mentions vote for its country while naming it (its own votes)
+    name_votes: Counter = Counter()
+    for m in mentions:
+        if len({e.country for e in m.candidates}) == 1:
+            for e in m.candidates:
+                name_votes[id(e)] += 1
     out: list[Resolution] = []
     for k, m in enumerate(mentions):
         if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
@@ -337,9 +343,9 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
         # in a country the article is otherwise hardly about (the votes of this very name
         # aside), another mention of the same name confirms nothing: "براك" twice in an
         # Afghan article is still not Brak in Libya
-        same = sum(1 for x in mentions if best in x.candidates and {e.country for e in x.candidates} == {best.country})
+        same = name_votes.get(id(best), 0)
         minor = total > same and (focus.get(best.country, 0) - same) * MINOR_SHARE < total - same
-        d = _proximity(best, k, [(j, a) for j, a in anchors if a != best or not minor]) if anchors else None
+        d = _proximity(best, k, [(j, a) for j, a in anchors if a is not best] if minor else anchors) if anchors else None
         limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
         own = 1 if {e.country for e in m.candidates} == {best.country} else 0  # its own vote does not count
         if (d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
