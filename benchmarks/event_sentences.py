@@ -61,14 +61,14 @@ def main() -> int:
     with DATA.open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
                 if a.all or int(r["id"].lstrip("e")) % 2 == 1]
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from train_event_filter import train_filter
+
     nlp = Pipeline()
     runs: list[dict[str, Counter]] = []
     t0 = time.perf_counter()
     for seed in ([None] if a.all else range(13, 13 + max(1, a.seeds))):
         if seed is not None:
-            sys.path.insert(0, str(ROOT / "scripts"))
-            from train_event_filter import train_filter
-
             held_out = train_filter(ROOT.parent / "shared", hold_out=True, verbose=False, seed=seed)
             nlp.stages = [s if s.name != "events" else EventStage(filter=held_out) for s in nlp.stages]
         runs.append(score(nlp, rows))

@@ -711,7 +711,6 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
     return out
 
 
-#: What _told_before returns for an anaphoric mention of an earlier event in another place.
 def _report_dates(doc: Doc, sent: Sentence) -> list:
     """Dates right after who says so ("أعلن مسؤولون اليوم الأحد", "أفاد المرصد أمس"): the day
     the source spoke, not the day of what it reports."""
@@ -743,7 +742,7 @@ def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[
     if dates:
         return None
     last = next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
-    own = [p.location() for p in places if p.feature != "country" and p.lat is not None]
+    own = _own_locations(places)
     if last is None or (own and not (last.location and all(_km(last.location, o) <= SAME_PLACE_KM for o in own))):
         return None
     return last
@@ -753,7 +752,14 @@ class _Elsewhere:
     pass
 
 
+#: What _told_before returns for an anaphoric mention of an earlier event in another place.
 ELSEWHERE = _Elsewhere()
+
+
+def _own_locations(places: list[Place]) -> list[dict]:
+    """The locations of a sentence's resolved sub-national places (what "its own place" means
+    when a mention is weighed against an event already coded)."""
+    return [p.location() for p in places if p.feature != "country" and p.lat is not None]
 
 
 def _told_before(events: list[_CodedEvent], c: _Candidate, doc: Doc, sent: Sentence, dates: list,
@@ -767,7 +773,7 @@ def _told_before(events: list[_CodedEvent], c: _Candidate, doc: Doc, sent: Sente
     if not events or not _anaphoric(doc, c, sent):
         return None
     family = lexicon().family.get(c.subtype.event_type)
-    own = [p.location() for p in places if p.feature != "country" and p.lat is not None]
+    own = _own_locations(places)
     for e in reversed(events):
         if (e.sub_event_type == c.subtype.name if family is None
                 else lexicon().family.get(e.event_type) == family):
@@ -805,12 +811,12 @@ def _same_event(a: Event, b: Event) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
     la, lb = a.location, b.location
-    coarse = bool(la and lb) and max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) == 3
+    province_level = bool(la and lb) and max(la.get("geo_precision") or 1, lb.get("geo_precision") or 1) == 3
     same_province = bool(la and lb and la.get("admin1")) and la.get("admin1") == lb.get("admin1")
     if a.date != b.date and getattr(a, "dated", True) and getattr(b, "dated", True):
         # a province-level lead and the precise report of a day or two around it
         # ("بعد استيلائهم على احدى البلدات في محافظة حمص … أمس" / "… لمدينة القريتين … الاربعاء")
-        if not (coarse and same_province and a.date and b.date
+        if not (province_level and same_province and a.date and b.date
                 and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) <= 2):
             return False
     if la is None or lb is None:

@@ -314,12 +314,10 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
     anchors = _anchors(mentions, picks)
     containers = _containers(doc, mentions)
     total = sum(focus.values())
-    # each entry: how many mentions vote for its country while naming it (its own votes)
-    name_votes: Counter = Counter()
-    for m in mentions:
-        if len({e.country for e in m.candidates}) == 1:
-            for e in m.candidates:
-                name_votes[id(e)] += 1
+    # a mention whose candidates agree on a country votes for it (country_focus); each entry:
+    # how many such mentions name it (its own votes)
+    unanimous = [len({e.country for e in m.candidates}) == 1 for m in mentions]
+    name_votes: Counter = Counter(id(e) for m, u in zip(mentions, unanimous) if u for e in m.candidates)
     out: list[Resolution] = []
     for k, m in enumerate(mentions):
         if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
@@ -347,7 +345,7 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
         minor = total > same and (focus.get(best.country, 0) - same) * MINOR_SHARE < total - same
         d = _proximity(best, k, [(j, a) for j, a in anchors if a is not best] if minor else anchors) if anchors else None
         limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
-        own = 1 if {e.country for e in m.candidates} == {best.country} else 0  # its own vote does not count
+        own = 1 if unanimous[k] else 0  # its own vote does not count
         if (d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
                 and best.feature in ("populated_place", "village", "town") and best.population < FALSE_FRIEND_MAX_POPULATION
                 and not best.source.startswith("curated")):
