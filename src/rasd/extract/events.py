@@ -18,12 +18,12 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Optional, Union
 
-from rasd.document import Actor, Doc, Event, Place, Quantity
+from rasd.document import Actor, DateMention, Doc, Event, Place, Quantity
 from rasd.extract.event_filter import EventFilter, default_filter, features
 from rasd.extract.places import cues as place_cues
 from rasd.geo import km
 from rasd.knowledge import load_yaml
-from rasd.text.matcher import PhraseMatcher
+from rasd.text.matcher import PhraseMatcher, phrase_key
 from rasd.text.normalize import norm
 from rasd.text.segment import Sentence
 
@@ -43,6 +43,8 @@ class SubType:
 @dataclass
 class _Lexicon:
     triggers: PhraseMatcher[SubType]
+    split_triggers: dict[str, list[tuple[str, list[SubType]]]]  # head → (preposition, sub-types)
+    split_window: int
     types: dict[str, SubType]
     modality: PhraseMatcher[str]
     modality_windows: dict[str, int]
@@ -66,11 +68,15 @@ class _Lexicon:
     target_before: PhraseMatcher[str]
     agent_before: PhraseMatcher[str]
     claim_before: PhraseMatcher[str]
+    agent_after: set[str]
     recipient_before: PhraseMatcher[str]
     role_window: int
     clause_openers: PhraseMatcher[str]
     after_words: set[str]
     after_window: int
+    sequel_words: set[str]
+    any_object: set[str]
+    any_object_preps: set[str]
     civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
     civilian_target_types: set[str]
@@ -98,8 +104,15 @@ def lexicon() -> _Lexicon:
     def words(key: str) -> PhraseMatcher[str]:
         return PhraseMatcher(strip_article=False).add_all((w, w) for w in c[key])
 
+    split: dict[str, list[tuple[str, list[SubType]]]] = {}
+    for head, prep, like in d.get("split_triggers") or ():
+        subtypes = triggers.get(phrase_key(norm(like)))
+        if not subtypes:
+            raise ValueError(f"triggers.yaml: split trigger {head} … {prep} names {like!r}, which is no trigger")
+        split.setdefault(norm(head), []).append((norm(prep), subtypes))
     return _Lexicon(
-        triggers=triggers, types=types, modality=modality,
+        triggers=triggers, split_triggers=split, split_window=int(d.get("split_window", 0)),
+        types=types, modality=modality,
         modality_windows={k: int(v) for k, v in (d.get("modality_windows") or {}).items()},
         state_before=words("state_before"), state_window=int(c["state_window"]),
         transit_before=words("transit_before"), seat_before=words("seat_before"),
@@ -112,9 +125,12 @@ def lexicon() -> _Lexicon:
         generic={norm(w) for w in c["generic_triggers"]},
         list_gap=re.compile(c["list_gap"]), single_place_types=set(c["single_place_types"]),
         target_before=words("target_before"), agent_before=words("agent_before"), claim_before=words("claim_before"),
+        agent_after={norm(w) for w in c["agent_after"]},
         recipient_before=words("recipient_before"), role_window=int(c["role_window"]),
         clause_openers=words("clause_openers"),
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
+        sequel_words={norm(w) for w in c["sequel_words"]},
+        any_object={norm(w) for w in c["any_object"]}, any_object_preps={norm(w) for w in c["any_object_preps"]},
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
         civilian_units=set(c["civilian_units"]), victim_categories=set(c["victim_categories"]),
@@ -147,13 +163,35 @@ def _candidates(doc: Doc, sent: Sentence) -> list[_Candidate]:
         phrase = " ".join((m.form,) + tuple(t.norm for t in doc.tokens[m.first + 1:m.last]))
         generic = phrase in lex.generic or doc.tokens[m.first].norm in lex.generic
         out.extend(_Candidate(st, m.first, m.last, generic) for st in m.payloads)
+    taken = {c.first for c in out}
+    for k in range(sent.first, sent.last):
+        if k in taken:
+            continue
+        heads = next((lex.split_triggers[f] for f in doc.tokens[k].forms if f in lex.split_triggers), None)
+        if heads:
+            out.extend(_split_candidates(doc, sent, k, heads))
     return out
+
+
+def _split_candidates(doc: Doc, sent: Sentence, k: int, heads: list[tuple[str, list[SubType]]]) -> list[_Candidate]:
+    """A masdar at token k whose doer stands before its object ("سيطرة تنظيم داعش على",
+    "استعادة قوات الاتحاد الإفريقي لبلدة"): its trigger is the masdar alone."""
+    toks = doc.tokens
+    for j in range(k + 2, min(sent.last, k + 2 + lexicon().split_window)):
+        t = toks[j - 1]
+        if t.kind == "punct":
+            return []
+        nxt = toks[j]
+        for prep, subtypes in heads:
+            if nxt.norm == prep or (prep == "ل" and nxt.norm.startswith("ل") and len(nxt.forms) > 1):
+                return [_Candidate(st, k, k + 1) for st in subtypes]
+    return []
 
 
 def sentence_trigger(doc: Doc, sent: Sentence) -> tuple[Optional[_Candidate], list[_Candidate]]:
     """The sentence's chosen trigger (the unblocked candidate of highest priority) and all
     its unblocked candidates."""
-    cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first) is None]
+    cands = [c for c in _candidates(doc, sent) if _blocked(doc, sent, c.first, c.last) is None]
     if not cands:
         return None, []
     counted = _counted_people(doc, sent, cands)
@@ -208,10 +246,16 @@ def _is_number_word(t) -> bool:
     return t.kind == "ar" and any(f in number_lexicon().words for f in t.forms)
 
 
-def _blocked(doc: Doc, sent: Sentence, trigger_first: int) -> Optional[str]:
+def _blocked(doc: Doc, sent: Sentence, trigger_first: int, trigger_last: Optional[int] = None) -> Optional[str]:
     """Why a trigger does not report an event: a modality cue before it in the sentence,
-    or a state phrase right before it ("الخاضع لسيطرة")."""
+    a state phrase right before it ("الخاضع لسيطرة"), or an object that is no one in
+    particular right after it ("الاستيلاء على أي طائرة")."""
     lex = lexicon()
+    if trigger_last is not None and trigger_last < sent.last:
+        after = doc.tokens[trigger_last]
+        if after.norm in lex.any_object or (trigger_last + 1 < sent.last and after.norm in lex.any_object_preps
+                                            and doc.tokens[trigger_last + 1].norm in lex.any_object):
+            return "any"
     if _preceded_by(lex.state_before, doc, trigger_first, sent.first, lex.state_window):
         return "state"
     if _after_clause(doc, sent, trigger_first):
@@ -260,7 +304,7 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     lex = lexicon()
     firsts = {id(p): _place_token(doc, p, token_at) for p in places}
     eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)
-                and not _preceded_by(lex.seat_before, doc, firsts[id(p)], lo, 2)
+                and not _seat(doc, firsts[id(p)], lo)
                 and not _landmark(p, places, doc, firsts[id(p)])]
     origins = [p for p in eligible if _is_origin(doc, firsts[id(p)], lo)]
     if subtype == "Displacement" and origins:
@@ -276,6 +320,31 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     # of equally precise places, the one nearest the trigger ("والى جانب التفجير الذي وقع في
     # بغداد الجديدة، قتل شخصان في هجمات بقنابل في حي الزعفرانية")
     return min(eligible, key=lambda p: (p.geo_precision or 9, abs(firsts[id(p)] - at)))
+
+
+def _article_place(doc: Doc) -> Optional[Place]:
+    """The place an article is about, for an event its text does not place before it names
+    one: the sub-national place it names most (twice at least), the first of a tie."""
+    counts: dict[str, list[Place]] = {}
+    for p in doc.places:
+        if p.lat is not None and p.feature != "country" and p.start >= doc.body_start:
+            counts.setdefault(p.name or "", []).append(p)
+    ranked = sorted(counts.values(), key=lambda ps: (-len(ps), ps[0].start))
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
+def _seat(doc: Doc, first: int, lo: int) -> bool:
+    """Is the place at token ``first`` where someone lives or something has its seat ("المقيمة
+    في الرياض", "يوجد مقرها في طرابلس")? Not after a comma: "بضربة جوية استهدفت مقرهم، جنوبي
+    الرمادي" places the strike."""
+    seat = lexicon().seat_before
+    for start in range(max(lo, first - 4), first):
+        m = seat.match_at(doc.tokens, start, first)
+        if m is not None and first - 2 <= m.last <= first:
+            return not any(t.kind == "punct" for t in doc.tokens[m.last:first])
+    return False
 
 
 def _sub_national(place: Optional[Place]) -> Optional[Place]:
@@ -368,7 +437,7 @@ def _units(doc: Doc, sent: Sentence) -> list[Sentence]:
 
     def eventful(c: Sentence) -> bool:
         return (any(p.feature != "country" and p.lat is not None and _in(p.start, p.end, c, doc) for p in doc.places)
-                and any(_blocked(doc, c, x.first) is None for x in _candidates(doc, c)))
+                and any(_blocked(doc, c, x.first, x.last) is None for x in _candidates(doc, c)))
 
     marks = [eventful(c) for c in clauses]
     if sum(marks) < 2:
@@ -434,6 +503,12 @@ def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optio
         return None
     if _preceded_by(lex.target_before, doc, i, max(0, i - 4), lex.role_window):
         return "target"
+    if any(q.category in ("killed", "injured") and q.end <= a.start and doc.text[q.end:a.start].strip() in ("", "من")
+           for q in doc.quantities):
+        return "target"  # "مقتل 22 من ميليشيا الحوثي", "12 من عناصر داعش": the side that lost them
+    j = bisect_left(doc.tokens, a.end, key=lambda t: t.start)  # the first token after the mention
+    if any(t.forms[-1] in lex.agent_after or t.norm in lex.agent_after for t in doc.tokens[j:j + lex.role_window]):
+        return "agent"  # "أعلن متمردو حركة الشباب مسؤوليتهم عن قتل نائب"
     if _preceded_by(lex.agent_before, doc, i, max(0, i - 5), lex.role_window) or (
             i >= trigger.last and _preceded_by(lex.claim_before, doc, i, max(0, i - 5), lex.role_window)):
         return "agent"
@@ -467,7 +542,7 @@ def _assign_roles(doc: Doc, sent: Sentence, trigger: _Candidate, actors: list[Ac
     if subtype.name in lex.bombing_types and not agents and rest and all(a.inter in STATE for a in rest):
         targets, rest = rest + targets, []  # "انفجار عبوة ناسفة استهدف دورية للشرطة": the police were hit
     first = (agents + rest)[:1]
-    second = [a for a in agents + rest + targets if a not in first][:1]
+    second = [a for a in targets + agents + rest if a not in first][:1]
     victims_counted = any(q.category in lex.victim_categories and q.unit in lex.civilian_units for q in quantities)
     if (not second and victims_counted and not any(a.inter == 7 for a in first)
             and (lex.family.get(subtype.event_type) == "violence" or subtype.name in lex.civilian_target_types)):
@@ -592,6 +667,7 @@ class EventStage:
         last_place: Optional[Place] = None
         last_event: Optional[tuple[int, Event]] = None  # (sentence number, event)
         units = [(unit, sent) for sent in doc.sentences for unit in _units(doc, sent)]
+        dated_before: dict[int, DateMention] = {}  # a sequel's day, counted back from the event it follows
         for n, (sent, whole) in enumerate(units):
             s_start, s_end = doc.tokens[sent.first].start, doc.tokens[sent.last - 1].end
             places = [p for p in doc.places if p.lat is not None and _in(p.start, p.end, sent, doc)]
@@ -618,11 +694,24 @@ class EventStage:
             dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc) and d not in told_on]
                                    or [d for d in doc.dates if _in(d.start, d.end, whole, doc) and d not in told_on],
                                    doc.tokens[best.first].start)
+            if id(sent) in dated_before:
+                dates = [dated_before[id(sent)]]
             reported_on = _nearest_first(told_on, doc.tokens[best.first].start) if not dates else []
-            told = _told_before(events, best, doc, sent, dates, places)
+            # "ويأتي القصف بعد سيطرة التنظيم على بلدة صوران الجمعة": the rest tells another event
+            sequel = _sequel(doc, sent, best) if _anaphoric(doc, best, sent) else None
+            if sequel is not None:
+                dates = [d for d in dates if d.end <= sequel.unit.start]
+            told = _told_before(events, best, doc, sent, dates,
+                                [p for p in places if sequel is None or p.end <= sequel.unit.start])
             if told is ELSEWHERE:
                 continue
             if told is not None:  # "الهجوم الذي وقع …": more about an event already coded
+                if sequel is not None:
+                    units.insert(n + 1, (sequel.unit, whole))
+                    if sequel.days_before is not None and told.date:
+                        day = dt.date.fromisoformat(told.date) - dt.timedelta(days=sequel.days_before)
+                        dated_before[id(sequel.unit)] = DateMention(start=sequel.unit.start, end=sequel.unit.start,
+                                                                    text="", date=day.isoformat(), time_precision=1)
                 if dates and not told.dated:  # its day, which the first mention left out
                     told.date, told.time_precision, told.dated = dates[0].date, dates[0].time_precision, True
                 if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
@@ -645,7 +734,8 @@ class EventStage:
                                else (doc.published, 1))
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
-            place = _pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
+            place = (_pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
+                     or _article_place(doc))
             if place is not None and place.feature == "country":
                 place = None  # a country is not an event location (ACLED codes sub-national places)
             if places:
@@ -709,6 +799,36 @@ def _listed_with(place: Place, places: list[Place], doc: Doc) -> list[Place]:
         if p.start != place.start and all(_km(p.location(), q.location()) > SAME_PLACE_KM for q in [place] + out):
             out.append(p)
     return out
+
+
+@dataclass
+class _Sequel:
+    """Another event told in the rest of a sentence that refers back to one already coded."""
+
+    unit: Sentence
+    days_before: Optional[int]  # "بعد ستة أيام من تفجير": that many days before the coded event
+
+
+def _sequel(doc: Doc, sent: Sentence, told: _Candidate) -> Optional[_Sequel]:
+    """The rest of a sentence that refers back to an event already told, from the trigger of
+    another event linked to it: right after a link word ("وتأتي السيطرة على دينسور بعد
+    استعادة القوات لبلدة باردهيري الأربعاء"), or after a count of days ("ويأتي [الانفجار]
+    بعد ستة أيام من تفجير انتحاري"), which dates it. That trigger must be news (not anaphoric)."""
+    words = lexicon().sequel_words
+    for c in sorted(_candidates(doc, sent), key=lambda c: c.first):
+        if c.first <= told.last or c.generic or _anaphoric(doc, c, sent):
+            continue
+        unit = Sentence(doc.tokens[c.first].start, doc.tokens[sent.last - 1].end, c.first, sent.last)
+        link = doc.tokens[c.first - 1]
+        if (link.norm in words or link.forms[-1] in words) and _blocked(doc, sent, c.first, c.last) is None:
+            return _Sequel(unit, None)
+        if _blocked(doc, sent, c.first, c.last) == "earlier":
+            lo = doc.tokens[max(sent.first, c.first - lexicon().after_window - 1)].start
+            days = [q for q in doc.quantities
+                    if q.unit == "day" and lo <= q.start and q.end <= doc.tokens[c.first].start and q.low]
+            if days:
+                return _Sequel(unit, int(days[-1].low))
+    return None
 
 
 def _report_dates(doc: Doc, sent: Sentence) -> list:

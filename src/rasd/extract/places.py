@@ -296,7 +296,7 @@ class Resolution:
     mention: PlaceMention
     ranked: list[tuple[Entry, float]]
     chosen: Optional[Entry]
-    why: str  # "best", "near its container", "no candidate near its container", "false friend"
+    why: str  # "best", "near its container", "in its container, not in the gazetteer", "false friend"
 
 
 def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Resolution]:
@@ -325,8 +325,14 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
             radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
             ranked = sorted(((e, sc - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
                              for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
-            if _km(ranked[0][0], around) > radius:
-                out.append(Resolution(m, ranked, None, "no candidate near its container"))
+            if _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
+                                                       and ranked[0][0].country != around.country):
+                # the gazetteer's places of that name are elsewhere: the one meant is a place it
+                # lacks, somewhere in its container ("حصيبة شرقي الرمادي"), where ACLED codes it,
+                # if a cue or a word says it is a place in another ("سياد باري" is a man's name)
+                said = m.cue is not None or m.last < mentions[containers[k]].first
+                out.append(Resolution(m, ranked, around, IN_CONTAINER) if said
+                           else Resolution(m, ranked, None, "no candidate near its container"))
                 continue
             picks[k] = ranked[0][0]
             out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
@@ -352,16 +358,35 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
             out.append(Resolution(m, ranked, None, "false friend"))
             continue
         out.append(Resolution(m, ranked, best, "best"))
+    # a place in a container the article does not mean ("بركي براك": Brak in Libya, a false
+    # friend) is nowhere
+    for k, r in enumerate(out):
+        if r.why == IN_CONTAINER and out[containers[k]].chosen is not r.chosen:
+            out[k] = Resolution(r.mention, r.ranked, None, "no candidate near its container")
     return out
 
 
 def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
     """One place per mention that resolves (see ``resolve_all``)."""
-    return [_place(doc, r.mention, r.chosen) for r in resolve_all(doc, mentions, focus) if r.chosen is not None]
+    return [_place(doc, r.mention, r.chosen, r.why == IN_CONTAINER)
+            for r in resolve_all(doc, mentions, focus) if r.chosen is not None]
 
 
-def _place(doc: Doc, m: PlaceMention, best: Entry) -> Place:
+#: Resolution.why of a name placed at the place it is said to lie in.
+IN_CONTAINER = "in its container, not in the gazetteer"
+
+
+def _place(doc: Doc, m: PlaceMention, best: Entry, in_container: bool = False) -> Place:
+    """The place a mention names; ``in_container``: a place the gazetteer lacks, given the
+    coordinates of the one it lies in at geo_precision 2 at least (ACLED's "near")."""
     s, e = m.start, m.end
+    if in_container:
+        return Place(
+            start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
+            admin1=best.admin1 or None, country=best.country, geonames_id=None,
+            geo_precision=max(2, precision_of(best, True)), feature=best.feature,
+            source=f"placed in {best.name} ({best.source}): the gazetteer lacks this {doc.text[s:e]}",
+        )
     return Place(
         start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
         admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,
@@ -453,7 +478,7 @@ def candidates_for(text: str, focus: Iterable[str] = (), gazetteer: Optional[Gaz
     for r in resolve_all(doc, mentions, votes):
         if r.chosen is None:
             continue  # the pipeline does not emit it either
-        place = _place(doc, r.mention, r.chosen)
+        place = _place(doc, r.mention, r.chosen, r.why == IN_CONTAINER)
         ranked = [Candidate(e, score) for e, score in r.ranked]
         out.append(MentionCandidates(place.text, r.mention.start, r.mention.end, r.mention.cue, r.mention.area,
                                      ranked, place))

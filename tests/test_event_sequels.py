@@ -1,0 +1,105 @@
+"""A sentence that refers back to an event and tells another, events with no place of their
+own, claims of responsibility and phrases that only look like events."""
+
+from __future__ import annotations
+
+
+def _events(doc):
+    return [(e.sub_event_type, (e.location or {}).get("name"), e.date) for e in doc.events]
+
+
+def test_an_event_counted_back_in_days_is_coded_on_its_own_day(nlp):
+    # "ويأتي [الانفجار] بعد ستة أيام من تفجير انتحاري": a second, earlier event, six days before
+    doc = nlp("قال شهود إن انفجارا وقع في سوق مزدحم في مدينة داماتورو بشمال شرق نيجيريا اليوم الأحد "
+              "مما أسفر عن مقتل 11 شخصا على الأقل.\n"
+              "ووقع الانفجار صباحا ويأتي بعد ستة أيام من تفجير انتحاري قتل ثلاثة رجال شرطة عند "
+              "نقطة تفتيش على مشارف المدينة.", published="2015-07-26")
+    assert ("Suicide bomb", "Damaturu", "2015-07-20") in _events(doc)
+    assert ("Remote explosive/landmine/IED", "Damaturu", "2015-07-26") in _events(doc)
+    # without a back-reference, "بعد ساعات على تفجيرات" still only dates what follows
+    doc = nlp("اعتقلت الشرطة عشرة أشخاص في مدينة داماتورو اليوم بعد ساعات على تفجيرات في السوق.",
+              published="2015-07-26")
+    assert [e.sub_event_type for e in doc.events] == ["Arrests"]
+
+
+def test_an_event_linked_to_one_already_told_is_coded_with_its_own_place_and_day(nlp):
+    doc = nlp("وقصفت الطائرات بلدة مارع في ريف حلب الشمالي أمس الأحد.\n"
+              "ويأتي القصف بعد سيطرة تنظيم داعش على بلدة صوران في ريف حلب الشمالي الجمعة.",
+              published="2015-08-03")
+    got = _events(doc)
+    assert ("Non-state actor overtakes territory", "2015-07-31") in [(t, d) for t, _, d in got], got
+    assert any(t == "Air/drone strike" and d == "2015-08-02" for t, _, d in got), got
+
+
+def test_a_claimed_killing_is_an_attack_by_the_claimant(nlp):
+    doc = nlp("أعلن متمردو حركة الشباب الصومالية مسؤوليتهم عن قتل نائب صومالي مع حارسيه السبت في مقديشو.",
+              published="2015-07-26")
+    [e] = doc.events
+    assert (e.sub_event_type, e.location["name"], e.actor1) == ("Attack", "Mogadishu", "Al Shabaab")
+
+
+def test_the_side_whose_dead_are_counted_is_the_target(nlp):
+    doc = nlp("أعلنت المقاومة الشعبية اليوم مقتل 22 من ميليشيا الحوثي في اشتباكات مع عناصرها في مدينة تعز.",
+              published="2015-07-21")
+    [e] = doc.events
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Armed clash", "Popular Resistance", "Houthi Movement")
+
+
+def test_an_event_with_no_place_before_it_takes_the_place_the_article_is_about(nlp):
+    doc = nlp("قالت الوكالة إن السلطات اعتقلت أحد أقارب الرئيس بعد احتجاجات استمرت يومين.\n"
+              "وشارك مئات السوريين في احتجاج نادر مساء السبت في مدينة اللاذقية الساحلية.\n"
+              "وذكر المرصد أن الحادث وقع في اللاذقية.", published="2015-08-10")
+    assert ("Arrests", "Latakia") in [(t, p) for t, p, _ in _events(doc)]
+    # an article that names two places as often as each other has no one place
+    doc = nlp("قالت الوكالة إن السلطات اعتقلت أحد أقارب الرئيس.\n"
+              "وتظاهر العشرات في حمص، وتظاهر آخرون في حماة.\nوتقع حمص وحماة في وسط البلاد.",
+              published="2015-08-10")
+    assert [e.location for e in doc.events if e.sub_event_type == "Arrests"] == [None]
+
+
+def test_words_that_only_look_like_events(nlp):
+    nothing = [
+        # attackers who fled the scene are not displaced people
+        "وكان النائب في احد احياء جنوب العاصمة الصومالية عندما نصب له مهاجموه مكمنا ثم لاذوا بالفرار.",
+        # a relief committee is a body, not an aid delivery
+        "وقالت رئيسة لجنة الإغاثة الدولية المقيمة في الرياض إن الرحلات توقفت إلى صنعاء.",
+        # seizing "any" plane is a threat about what may happen
+        "قالت إن الرحلات توقفت إلى صنعاء كون الحوثيين أعلنوا الاستيلاء على أي طائرة تهبط في المطار.",
+        # what usually happens is no one event
+        "وعادة ما تتحول المواجهات بين الشبان الفلسطينيين والشرطة الاسرائيلية في القدس الى اعمال عنف.",
+    ]
+    for text in nothing:
+        doc = nlp(text, published="2015-08-06")
+        assert [e.sub_event_type for e in doc.events if e.sub_event_type != "Armed clash"] == [], text
+    # the ambush itself is still fighting
+    doc = nlp("نصب مسلحون مكمنا لدورية للجيش في مدينة تعز أمس.", published="2015-08-06")
+    assert [e.sub_event_type for e in doc.events] == ["Armed clash"]
+
+
+def test_a_masdar_whose_doer_stands_before_its_object_is_a_trigger(nlp):
+    doc = nlp("أشارت مصادر صحفية يمنية السبت إلى سيطرة المقاومة الشعبية على معسكر لبوزة في محافظة لحج.",
+              published="2015-08-02")
+    assert [e.sub_event_type for e in doc.events] == ["Government regains territory"]
+    doc = nlp("وأعلن الجيش الأربعاء استعادة قوات الاتحاد الإفريقي لبلدة باردهيري في جنوب الصومال.",
+              published="2015-07-23")
+    assert "Government regains territory" in {e.sub_event_type for e in doc.events}
+    # punctuation between them: no trigger ("السيطرة، قالت المصادر، على")
+    doc = nlp("وتحدثت المصادر عن السيطرة، وقالت إن المعارك على أشدها.", published="2015-07-23")
+    assert "Government regains territory" not in {e.sub_event_type for e in doc.events}
+
+
+def test_a_seized_bomb_workshop_in_a_clause_of_its_own_is_coded_where_it_was(nlp):
+    doc = nlp("اعلنت قيادة الشرطة الاتحادية العراقية اليوم، عن صد هجوم شنه تنظيم داعش في حصيبة شرقي الرمادي، "
+              "فضلا عن ضبط ورشة لتفخيخ العجلات جنوبي تكريت.", published="2015-07-30")
+    got = {(e.sub_event_type, e.location["name"]) for e in doc.events}
+    assert ("Disrupted weapons use", "Tikrīt") in got and ("Armed clash", "Ramadi") in got
+
+
+def test_a_building_struck_is_no_seat(nlp):
+    # "استهدفت مقرهم، جنوبي الرمادي": the strike was south of Ramadi; "مقرها في طرابلس" is a seat
+    doc = nlp("أعلنت خلية الإعلام الحربي اليوم عن مقتل عشرة من عناصر تنظيم داعش بضربة جوية استهدفت مقرهم، "
+              "جنوبي الرمادي.", published="2015-07-30")
+    assert [(e.sub_event_type, e.location["name"]) for e in doc.events] == [("Air/drone strike", "Ramadi")]
+    doc = nlp("واتهمت المؤسسة التي يوجد مقرها في طرابلس الطائرات بقصف ناقلة نفط قبالة بنغازي أمس.",
+              published="2015-07-21")
+    assert all(e.location is None or e.location["name"] != "Tripoli" for e in doc.events)
