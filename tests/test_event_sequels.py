@@ -103,3 +103,16 @@ def test_a_building_struck_is_no_seat(nlp):
     doc = nlp("واتهمت المؤسسة التي يوجد مقرها في طرابلس الطائرات بقصف ناقلة نفط قبالة بنغازي أمس.",
               published="2015-07-21")
     assert all(e.location is None or e.location["name"] != "Tripoli" for e in doc.events)
+
+
+def test_dead_counted_as_others_are_another_event(nlp):
+    doc = nlp("وفي الهجوم الاكثر دموية انفجرت سيارة ملغومة في حي الكرادة وسط بغداد، ما تسبب في مقتل 16 شخصا.\n"
+              "والى جانب التفجير الذي وقع في الكرادة، قتل شخصان آخران في هجمات بقنابل في حي الزعفرانية "
+              "في جنوب بغداد.", published="2015-07-22")
+    got = sorted((e.location["name"], e.fatalities) for e in doc.events)
+    assert got == [("Al-Karrada", 16), ("Al-Zafaraniya", 2)], got
+    # wounded "others" are the same event's: one strike, not two
+    doc = nlp("قتل 25 حوثيا جراء قصف جوي شنته قوات التحالف على مواقعهم بمدينة مأرب اليوم.\n"
+              "وقالت المصادر إن غارات عنيفة شنتها مقاتلات التحالف على مواقع الحوثيين في مأرب أسفرت عن "
+              "مقتل 25 حوثياً وجرح 15 آخرين.", published="2015-08-01")
+    assert len(doc.events) == 1

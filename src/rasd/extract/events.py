@@ -76,6 +76,8 @@ class _Lexicon:
     after_window: int
     sequel_words: set[str]
     any_object: set[str]
+    addition_openers: PhraseMatcher[str]
+    others_words: set[str]
     any_object_preps: set[str]
     civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
@@ -130,6 +132,7 @@ def lexicon() -> _Lexicon:
         clause_openers=words("clause_openers"),
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
         sequel_words={norm(w) for w in c["sequel_words"]},
+        addition_openers=words("addition_openers"), others_words={norm(w) for w in c["others_words"]},
         any_object={norm(w) for w in c["any_object"]}, any_object_preps={norm(w) for w in c["any_object_preps"]},
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
@@ -726,7 +729,7 @@ class EventStage:
                 continue
             # no day, and no place or the same: the same event in more detail; coded with its
             # day and place, it joins it in merge_events (counts, missing actors)
-            retold = _retold(events, best, dates, places)
+            retold = _retold(events, best, dates, places, doc, sent)
             # with only the day the source spoke, that day, until a later mention gives the event's
             date, precision = ((dates[0].date, dates[0].time_precision) if dates
                                else (retold.date, retold.time_precision) if retold
@@ -766,14 +769,14 @@ class EventStage:
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
-            event.generic, event.clause = best.generic, sent is not whole
+            event.generic, event.clause, event.others = best.generic, sent is not whole, _others_counted(doc, sent)
             event.dated = bool(dates) or (retold is not None and retold.dated)
             events.append(event)
             last_event = (n, event)
             if place is not None and subtype.name not in lex.single_place_types:
                 for other in _listed_with(place, places, doc):
                     twin = _CodedEvent(**{**asdict(event), "location": other.location()})
-                    twin.generic, twin.dated, twin.clause = event.generic, event.dated, event.clause
+                    twin.generic, twin.dated, twin.clause, twin.others = event.generic, event.dated, event.clause, event.others
                     events.append(twin)
         doc.events = merge_events(events)
         for e in doc.events:
@@ -814,7 +817,15 @@ def _sequel(doc: Doc, sent: Sentence, told: _Candidate) -> Optional[_Sequel]:
     another event linked to it: right after a link word ("وتأتي السيطرة على دينسور بعد
     استعادة القوات لبلدة باردهيري الأربعاء"), or after a count of days ("ويأتي [الانفجار]
     بعد ستة أيام من تفجير انتحاري"), which dates it. That trigger must be news (not anaphoric)."""
-    words = lexicon().sequel_words
+    lex = lexicon()
+    words = lex.sequel_words
+    opener = lex.addition_openers.match_at(doc.tokens, sent.first, sent.last)
+    if opener is not None and opener.last == told.first:  # "والى جانب التفجير الذي وقع …، قتل …"
+        comma = next((k for k in range(told.last, sent.last - 1) if doc.tokens[k].norm in ("،", ",")), None)
+        if comma is not None and any(c.first > comma and not c.generic and not _anaphoric(doc, c, sent)
+                                     and _blocked(doc, sent, c.first, c.last) is None for c in _candidates(doc, sent)):
+            return _Sequel(Sentence(doc.tokens[comma + 1].start, doc.tokens[sent.last - 1].end, comma + 1, sent.last),
+                           None)
     for c in sorted(_candidates(doc, sent), key=lambda c: c.first):
         if c.first <= told.last or c.generic or _anaphoric(doc, c, sent):
             continue
@@ -852,14 +863,28 @@ def _nearest_first(dates: list, at: int) -> list:
     return sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
-def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place]) -> Optional[_CodedEvent]:
+def _others_counted(doc: Doc, sent: Sentence) -> bool:
+    """Are dead counted as others ("قتل شخصان آخران")? Then they are another event's (wounded
+    "others" are the same event's: "مقتل 25 حوثياً وجرح 15 آخرين")."""
+    others = lexicon().others_words
+    for q in doc.quantities:
+        if q.category == "killed" and _in(q.start, q.end, sent, doc):
+            k = bisect_left(doc.tokens, q.end, key=lambda t: t.start)
+            if any(t.norm in others or t.forms[-1] in others for t in doc.tokens[max(k - 1, 0):k + 1]
+                   if t.start >= q.start):
+                return True
+    return False
+
+
+def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place], doc: Doc,
+            sent: Sentence) -> Optional[_CodedEvent]:
     """The latest event of the trigger's sub-type when the sentence gives no date and no
     place of its own, or only places near that event's: news tells an event in its first
     lines and its details further down
     ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة …" after "مقتل عسكريين
     … في انفجار سيارة مفخخة … في محافظة دياربكر"); coded apart, the details would take the
     day of publication and whatever place the text named last."""
-    if dates:
+    if dates or _others_counted(doc, sent):
         return None
     last = next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
     own = _own_locations(places)
@@ -912,6 +937,7 @@ class _CodedEvent(Event):
     generic: bool = False
     dated: bool = False
     clause: bool = False  # coded from one clause of its sentence (_units), where its place is its own
+    others: bool = False  # its dead or wounded are counted as others ("قتل شخصان آخران"): not an earlier event's
 
 
 #: Two mentions of the same sub-type and day this close (km) are one place.
@@ -967,7 +993,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     events = sorted(events, key=lambda e: getattr(e, "generic", False) and any(_absorbs(x, e) for x in specific))
     out: list[Event] = []
     for e in events:
-        first = next((x for x in out if _same_event(x, e)), None)
+        first = None if getattr(e, "others", False) else next((x for x in out if _same_event(x, e)), None)
         if first is None and getattr(e, "generic", False):
             first = next((x for x in out if _absorbs(x, e) and not getattr(x, "generic", False)), None)
         if first is None:
