@@ -173,3 +173,17 @@ def test_a_name_the_tagger_calls_a_place_and_the_gazetteer_lacks_is_kept_unresol
 def test_a_cue_word_or_a_known_name_the_tagger_calls_a_place_is_not_added(nlp):
     doc = nlp("قصفت الطائرات ريف حلب الشمالي وقتلت خمسة مدنيين أمس.", published="2015-07-21")
     assert all(p.lat is not None for p in doc.places)
+
+
+def test_a_name_the_tagger_calls_a_place_is_found_under_another_spelling_in_the_article_countries(nlp):
+    # Gamboru (Borno) has no Arabic name in the sources: found by its Latin skeleton
+    text = "قتل 20 شخصا في هجوم انتحاري في سوق غامبورو في ولاية بورنو شمال شرق نيجيريا."
+    [found] = _tagged_as_places(nlp, text, ["غامبورو"])
+    assert (found.name, found.country) == ("Gamboru", "NG") and found.lat is not None
+    # Diinsoor is دنسور in the sources: the same consonants with other long vowels
+    text = "أعلن وزير الدفاع الصومالي سيطرة القوات على بلدات في الصومال. وقال: «لقد سيطرت قواتنا على دينسور»."
+    [found] = _tagged_as_places(nlp, text, ["دينسور"])
+    assert (found.name, found.country) == ("Diinsoor", "SO")
+    # a continent after a conjunction is no town spelled otherwise ("وأفريقيا" is not Warwick)
+    text = "يهرب المهاجرون إلى بريطانيا من الفقر في الشرق الأوسط وأفريقيا."
+    assert [p.lat for p in _tagged_as_places(nlp, text, ["وأفريقيا"])] == [None]

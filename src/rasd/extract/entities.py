@@ -13,9 +13,14 @@ from __future__ import annotations
 from typing import Optional
 
 from rasd.document import Doc, Place
-from rasd.extract.places import cues, focus_from_places
+from rasd.extract.places import cues, focus_from_places, precision_of
 from rasd.knowledge.gazetteer import default_gazetteer
+from rasd.knowledge.transliteration import default_latin_places
 from rasd.ner.model import NerModel, default_model
+
+
+#: What a name found by its Latin spelling may be.
+LATIN_FEATURES = {"populated_place", "admin1", "admin2"}
 
 
 class EntityStage:
@@ -71,5 +76,44 @@ class EntityStage:
                 continue
             if gazetteer.lookup(e.text) or (e.last - e.first == 1 and any(gazetteer.lookup(f) for f in doc.tokens[e.first].forms)):
                 continue
-            out.append(Place(start=e.start, end=e.end, text=e.text, source="NER (not in the gazetteer)"))
+            out.append(_spelled_otherwise(doc, e) or
+                       Place(start=e.start, end=e.end, text=e.text, source="NER (not in the gazetteer)"))
         return out
+
+
+def _spelled_otherwise(doc: Doc, e) -> Optional[Place]:
+    """A name the tagger calls a place, found under another spelling in one of the article's
+    countries: a place known only by its Latin name ("بركي براك": Baraki Barak, Logar) or by
+    an Arabic name with other long vowels ("دينسور": دنسور, Diinsoor). Only the tagger's word
+    makes the name a place here, as a cue word does for ``find_place_mentions``; its
+    country must be one the article names, and the reading must be the only one there."""
+    if not doc.country_focus:
+        return None
+    words = [doc.tokens[k] for k in range(e.first, e.last)]
+    c = cues()
+    if any(t.kind != "ar" or {t.forms[-1], t.norm} & (c.common_words | c.regions) for t in words) \
+            or words[-1].norm.endswith(("يه", "يين", "ين")):
+        return None  # "المحيط الهادئ", "المنطقة المركزية": words, not a name spelled otherwise
+    gazetteer = default_gazetteer()
+    if len(words) == 1 and words[0].norm.endswith("ي") and gazetteer.lookup(words[0].norm[:-1]):
+        return None  # "اسم فارسي": the adjective of a place the gazetteer knows
+    focus = set(doc.country_focus[:3])
+    latin = default_latin_places()
+    hits = []
+    # as written first ("بركي": its ب is its own), then without a clitic; a leading و or ف is
+    # the conjunction ("وأوروبا")
+    forms = words[0].forms[1:] if words[0].norm[:1] in ("و", "ف") and len(words[0].forms) > 1 else words[0].forms
+    for first in forms:
+        name = " ".join([first] + [t.norm for t in words[1:]])
+        hits = [x for x in (latin.lookup(name) if latin else []) if x.country in focus and x.feature in LATIN_FEATURES]
+        if not hits:
+            hits = [x for x in gazetteer.spelling_variants(name) if x.country in focus]
+        if hits:
+            break
+    if len({(x.lat, x.lon) for x in hits}) != 1:
+        return None
+    x = hits[0]
+    return Place(start=e.start, end=e.end, text=e.text, name=x.name, lat=x.lat, lon=x.lon,
+                 admin1=x.admin1 or None, country=x.country, geonames_id=x.geonames_id,
+                 geo_precision=precision_of(x, False), feature=x.feature,
+                 source=f"{x.source}; another spelling, found for a name the tagger calls a place")

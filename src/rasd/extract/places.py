@@ -32,6 +32,7 @@ class _Cues:
     directions_before: PhraseMatcher[str]
     container_gap: frozenset[str]
     common_words: frozenset[str]
+    regions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def cues() -> _Cues:
         directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
         container_gap=frozenset(norm(w) for w in d["container_gap"]),
         common_words=frozenset(norm(w) for w in d["not_names_after_cue"]),
+        regions=frozenset(norm(w) for w in d["regions"]),
     )
 
 
