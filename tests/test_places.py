@@ -187,3 +187,10 @@ def test_a_name_the_tagger_calls_a_place_is_found_under_another_spelling_in_the_
     # a continent after a conjunction is no town spelled otherwise ("وأفريقيا" is not Warwick)
     text = "يهرب المهاجرون إلى بريطانيا من الفقر في الشرق الأوسط وأفريقيا."
     assert [p.lat for p in _tagged_as_places(nlp, text, ["وأفريقيا"])] == [None]
+
+
+def test_a_hyphened_name_after_a_cue_is_looked_up_as_one_name(nlp):
+    found = _places(nlp, "هاجم مسلحون بلدة غورما-راروس في منطقة تمبكتو شمال مالي.")
+    assert ("غورما-راروس", "Gourma Rharous", "ML", "populated_place") in found
+    # a region joined by a hyphen is no town ("منطقة آسيا-المحيط الهادئ")
+    assert all(p[2] != "JP" or p[1] == "Japan" for p in _places(nlp, "تعتبر اليابان أهم حليف في منطقة آسيا-المحيط الهادئ."))

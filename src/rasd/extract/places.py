@@ -153,13 +153,15 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
         kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
         if kind not in _LATIN_CUES:
             continue
-        for n in (2, 1):
+        hyphened = i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 1].start == tokens[i].end
+        for n in ((3, 2, 1) if hyphened else (2, 1)):
             span = tokens[i:i + n]
-            if len(span) < n or any(t.kind != "ar" or t.i in taken for t in span):
+            words = span[::2] if n == 3 else span  # "غورما-راروس": the hyphen joins one name
+            if len(span) < n or any(t.kind != "ar" for t in words) or any(t.i in taken for t in span):
                 continue
-            name = " ".join(t.norm for t in span)
-            if name.endswith(("يه", "يين", "ين")) or cues().common_words & {t.norm for t in span}:
-                continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name
+            name = " ".join(t.norm for t in words)
+            if name.endswith(("يه", "يين", "ين")) or (cues().common_words | cues().regions) & {t.norm for t in span}:
+                continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name; "آسيا-المحيط": a region
             hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
             if not hits and gazetteer is not None:
                 features = _LATIN_CUES[kind] | _CURATED_KINDS.get(kind, set())
