@@ -116,3 +116,18 @@ def test_dead_counted_as_others_are_another_event(nlp):
               "وقالت المصادر إن غارات عنيفة شنتها مقاتلات التحالف على مواقع الحوثيين في مأرب أسفرت عن "
               "مقتل 25 حوثياً وجرح 15 آخرين.", published="2015-08-01")
     assert len(doc.events) == 1
+
+
+def test_the_town_is_the_one_told_before(nlp):
+    doc = nlp("لقي ثلاثة لاجئين فلسطينيين مصرعهم بقصف قوات النظام السوري بصواريخ اليوم بلدة المزيريب قرب "
+              "مدينة درعا جنوب سوريا.\n"
+              "وأشارت مجموعة العمل من أجل فلسطيني سوريا إلى تعرض بعض المناطق المحيطة بالبلدة لقصف بثلاثة "
+              "براميل متفجرة أدى إلى سقوط عدد من القتلى والجرحى في صفوف السكان.", published="2015-08-11")
+    strike = next(e for e in doc.events if e.sub_event_type == "Air/drone strike")
+    assert strike.location["name"] == "Al Muzayrīb"
+    # civilians among the dead are the target, never the side that strikes
+    assert strike.actor1 is None and strike.actor2 == "Civilians (Syria)"
+    # a sentence that names only a country and no word for the place told stays unplaced
+    doc = nlp("وقالت مصادر إن تفجيرات في أنحاء العراق أدت الى مقتل 32 شخصا على الاقل.\n"
+              "وفي الهجوم الاكثر دموية قتل 16 شخصا في انفجار سيارة ملغومة في مدينة الرمادي.", published="2015-07-22")
+    assert [e.fatalities for e in doc.events if e.location and e.location["name"] == "Ramadi"] == [16]

@@ -78,6 +78,7 @@ class _Lexicon:
     any_object: set[str]
     addition_openers: PhraseMatcher[str]
     others_words: set[str]
+    place_anaphors: set[str]
     any_object_preps: set[str]
     civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
@@ -133,6 +134,7 @@ def lexicon() -> _Lexicon:
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
         sequel_words={norm(w) for w in c["sequel_words"]},
         addition_openers=words("addition_openers"), others_words={norm(w) for w in c["others_words"]},
+        place_anaphors={norm(w) for w in c["place_anaphors"]},
         any_object={norm(w) for w in c["any_object"]}, any_object_preps={norm(w) for w in c["any_object_preps"]},
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
@@ -350,6 +352,15 @@ def _seat(doc: Doc, first: int, lo: int) -> bool:
     return False
 
 
+def _names_the_place_told(doc: Doc, sent: Sentence, told: Optional[Place], country: Place) -> bool:
+    """Does a sentence that names only a country refer back to the place told before, in that
+    country, by a word for it ("بالبلدة", "في المدينة")?"""
+    if told is None or told.country != country.country:
+        return False
+    words = lexicon().place_anaphors
+    return any(words.intersection(t.forms) for t in doc.tokens[sent.first:sent.last])
+
+
 def _sub_national(place: Optional[Place]) -> Optional[Place]:
     return place if place is not None and place.feature != "country" else None
 
@@ -552,6 +563,9 @@ def _assign_roles(doc: Doc, sent: Sentence, trigger: _Candidate, actors: list[Ac
         second = [_group("Civilians", 7, country, doc)]
     if not first and targets and subtype.name not in lex.bombing_types:
         first, second = second, []
+    if first and first[0].inter == 7 and lex.family.get(subtype.event_type) == "violence":
+        # civilians suffer violence, they do not do it ("في صفوف السكان")
+        first, second = ([], first) if not second or second[0].inter == 7 else (second, first)
     return (first[0] if first else None), (second[0] if second else None)
 
 
@@ -740,7 +754,9 @@ class EventStage:
             place = (_pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
                      or _article_place(doc))
             if place is not None and place.feature == "country":
-                place = None  # a country is not an event location (ACLED codes sub-national places)
+                # a country is not an event location (ACLED codes sub-national places); "the town"
+                # is the one told before ("تعرض بعض المناطق المحيطة بالبلدة لقصف")
+                place = last_place if _names_the_place_told(doc, sent, last_place, place) else None
             if places:
                 last_place = _sub_national(_pick_place(places, "", doc, token_at, sent.first)) or last_place
             clause = _clause(doc, sent, best)
