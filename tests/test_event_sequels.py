@@ -131,3 +131,9 @@ def test_the_town_is_the_one_told_before(nlp):
     doc = nlp("وقالت مصادر إن تفجيرات في أنحاء العراق أدت الى مقتل 32 شخصا على الاقل.\n"
               "وفي الهجوم الاكثر دموية قتل 16 شخصا في انفجار سيارة ملغومة في مدينة الرمادي.", published="2015-07-22")
     assert [e.fatalities for e in doc.events if e.location and e.location["name"] == "Ramadi"] == [16]
+
+
+def test_the_day_in_a_purpose_clause_is_not_the_event_day(nlp):
+    doc = nlp("وقال المرصد إن أكثر من ألف شخص نفذوا اليوم اعتصاماً في مدينة اللاذقية احتجاجاً على قتل ضابط "
+              "عند دوار الأزهري ليل السادس من أغسطس.", published="2015-08-09")
+    assert [(e.sub_event_type, e.date) for e in doc.events] == [("Peaceful protest", "2015-08-09")]

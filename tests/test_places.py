@@ -194,3 +194,19 @@ def test_a_hyphened_name_after_a_cue_is_looked_up_as_one_name(nlp):
     assert ("غورما-راروس", "Gourma Rharous", "ML", "populated_place") in found
     # a region joined by a hyphen is no town ("منطقة آسيا-المحيط الهادئ")
     assert all(p[2] != "JP" or p[1] == "Japan" for p in _places(nlp, "تعتبر اليابان أهم حليف في منطقة آسيا-المحيط الهادئ."))
+
+
+def test_a_landmark_or_unknown_village_is_placed_in_the_place_it_lies_in(nlp):
+    def placed(text):
+        return {p.text: (p.name, p.geo_precision) for p in nlp(text, published="2015-08-10").places}
+
+    assert placed("نفذ أكثر من ألف شخص اعتصاماً عند دوار الزراعة في مدينة اللاذقية.")["دوار الزراعة"] == ("Latakia", 2)
+    assert placed("وهتف المتظاهرون الذين تجمعوا في ساحة التحرير وسط بغداد.")["ساحة التحرير"] == ("Baghdad", 2)
+    assert placed("قصفت الطائرات قرية رسم العبود بريف حلب الشرقي.")["رسم العبود"] == ("Aleppo", 2)
+    # a name joined by و to a place named after a cue word lies where it does
+    assert placed("غارات على مواقع الحوثيين في منطقة الجفينة والبلق جنوب غرب مأرب.")["البلق"][0] == "Ma'rib"
+    # descriptions, offices and two things joined are not names
+    got = placed("حفل في المنطقة التاريخية بجدة، وتحدث مدير مديرية الدفاع المدني بمنطقة جازان عن حي السلام وحي البركة بالمدينة المنورة.")
+    assert not any(t in got for t in ("التاريخية", "الدفاع المدني", "السلام وحي البركة"))
+    # a city said to lie west of another is that city, not a village in the other
+    assert placed("وصلت تعزيزات إلى تعز عن طريق الحديدة غرب تعز.")["الحديدة"][0] == "Al Ḩudaydah"

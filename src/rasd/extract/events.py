@@ -707,7 +707,9 @@ class EventStage:
                 continue
             # a clause without a date of its own takes its sentence's ("اليوم" in another clause);
             # the day a source spoke is not the event's ("بحسب ما أعلن مسؤولون اليوم الأحد")
-            told_on = _report_dates(doc, whole)
+            # nor is the day of what a purpose clause after the trigger names ("اعتصاماً … احتجاجاً
+            # على قتل … العقيد … ليل السادس من أغسطس")
+            told_on = _report_dates(doc, whole) + _purpose_dates(doc, whole, best)
             dates = _nearest_first([d for d in doc.dates if _in(d.start, d.end, sent, doc) and d not in told_on]
                                    or [d for d in doc.dates if _in(d.start, d.end, whole, doc) and d not in told_on],
                                    doc.tokens[best.first].start)
@@ -871,6 +873,16 @@ def _report_dates(doc: Doc, sent: Sentence) -> list:
                 out.append(d)
                 end = d.end
     return out
+
+
+def _purpose_dates(doc: Doc, sent: Sentence, c: _Candidate) -> list:
+    """Dates after a purpose cue that follows the trigger ("اعتصاماً … احتجاجاً على قتل العقيد
+    ليل السادس من أغسطس"): the day of what the event is about, not its own."""
+    purpose = [m for m in lexicon().modality.find(doc.tokens, c.last, sent.last) if "purpose" in m.payloads]
+    if not purpose:
+        return []
+    after = doc.tokens[purpose[0].first].start
+    return [d for d in doc.dates if _in(d.start, d.end, sent, doc) and d.start >= after]
 
 
 def _nearest_first(dates: list, at: int) -> list:

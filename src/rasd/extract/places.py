@@ -10,6 +10,7 @@ district, 3 only the province or country).
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,8 @@ class _Cues:
     container_gap: frozenset[str]
     common_words: frozenset[str]
     regions: frozenset[str]
+    landmarks: frozenset[str]
+    unknown_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,8 @@ def cues() -> _Cues:
         container_gap=frozenset(norm(w) for w in d["container_gap"]),
         common_words=frozenset(norm(w) for w in d["not_names_after_cue"]),
         regions=frozenset(norm(w) for w in d["regions"]),
+        landmarks=frozenset(norm(w) for w in d["landmarks"]),
+        unknown_cues=frozenset(norm(w) for w in d["unknown_cues"]),
     )
 
 
@@ -329,18 +334,26 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
             radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
             ranked = sorted(((e, sc - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
                              for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
-            if _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
-                                                       and ranked[0][0].country != around.country):
+            far = _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
+                                                          and ranked[0][0].country != around.country)
+            if far and any(e.population >= CONTAINER_OVERRIDE_POPULATION or e.feature in ("country", "admin1")
+                           for e in m.candidates):
+                pass  # a city or a province is not in a town: "الحديدة غرب تعز" says where Hodeidah lies
+            elif far:
                 # the gazetteer's places of that name are elsewhere: the one meant is a place it
                 # lacks, somewhere in its container ("حصيبة شرقي الرمادي"), where ACLED codes it,
-                # if a cue or a word says it is a place in another ("سياد باري" is a man's name)
-                said = m.cue is not None or m.last < mentions[containers[k]].first
+                # if a cue or a direction word says it is a place ("سياد باري" is a man's name,
+                # "مصدر قبلي في شبوة" a tribal source)
+                gap = doc.tokens[m.last:mentions[containers[k]].first]
+                said = m.cue is not None or (any(cues().directions_before.match_at(doc.tokens, t.i, t.i + 2)
+                                                 for t in gap) and around.country in {e.country for e in m.candidates})
                 out.append(Resolution(m, ranked, around, IN_CONTAINER) if said
                            else Resolution(m, ranked, None, "no candidate near its container"))
                 continue
-            picks[k] = ranked[0][0]
-            out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
-            continue
+            else:
+                picks[k] = ranked[0][0]
+                out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
+                continue
 
         def scored(e: Entry, score_alone: float) -> float:
             d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
@@ -402,6 +415,9 @@ def _place(doc: Doc, m: PlaceMention, best: Entry, in_container: bool = False) -
 #: (twice as far when the other is a province); a candidate further away loses FAR_FROM_CONTAINER.
 CONTAINER_KM = 150.0
 FAR_FROM_CONTAINER = 100.0
+#: A place this populous is not a village the gazetteer lacks in the place it is said to be
+#: in: a direction word then says where it lies ("الحديدة غرب تعز").
+CONTAINER_OVERRIDE_POPULATION = 200_000
 
 
 def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
@@ -436,9 +452,86 @@ class PlaceStage:
         self.gazetteer = gazetteer or default_gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.places = resolve(doc, find_place_mentions(doc, self.gazetteer))
+        places = resolve(doc, find_place_mentions(doc, self.gazetteer))
+        doc.places = sorted(places + unknown_in_container(doc, places), key=lambda p: p.start)
         doc.country_focus = focus_from_places(doc.places)
         return doc
+
+
+def _joins_another(t) -> bool:
+    """Does a word begin another phrase: و joined ("وحي البركة"), or ب/ل before the article
+    ("بالعاصمة", "للاحتفالات")?"""
+    if len(t.forms) < 2:
+        return False
+    return (t.norm[:1] == "و" and t.forms[1] == t.norm[1:]) or (t.norm[:1] in ("ب", "ل") and t.forms[1].startswith("ال"))
+
+
+#: The longest name of a landmark or unknown place looked for before its container (words).
+UNKNOWN_NAME_WORDS = 3
+
+
+def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
+    """Landmarks and places the gazetteer lacks, named after a cue word and followed by the
+    place they lie in: "ساحة التحرير وسط بغداد", "دوار الزراعة في مدينة اللاذقية", "قرية X في
+    ريف حلب", or joined by و to a place that is ("منطقة الجفينة والبلق جنوب غرب مأرب"). ACLED
+    codes them at that place; so does rasd, at geo_precision 2."""
+    c = cues()
+    tokens = doc.tokens
+    at = {}  # first token of each resolved sub-national place
+    cued_ends: set[int] = set()  # last tokens of the places named after a cue word ("منطقة الجفينة")
+    taken: set[int] = set()
+    for p in places:
+        first = bisect_left(tokens, p.start, key=lambda t: t.end)  # the token the place starts in
+        if first == len(tokens):
+            continue
+        if p.lat is not None and p.feature != "country":
+            at[first] = p
+        k = first
+        while k < len(tokens) and tokens[k].start < p.end:
+            taken.add(k)
+            k += 1
+        if first > 0 and p.feature != "country" and any(f in c.before for f in tokens[first - 1].forms):
+            cued_ends.add(k - 1)
+    words = c.common_words | c.regions | c.container_gap
+    if not at:
+        return []
+    out: list[Place] = []
+    for i in range(1, len(tokens) - 1):
+        prev, tok = tokens[i - 1], tokens[i]
+        if i in taken or tok.kind != "ar":
+            continue
+        construct = not any(f.startswith("ال") for f in prev.forms)  # "شارع الأعمدة", not "الشارع الرئيسي"
+        landmark = construct and bool(c.landmarks.intersection(prev.forms))
+        cued = landmark or (construct and bool(c.unknown_cues.intersection(prev.forms)))
+        joined = i - 1 in cued_ends and tok.norm[:1] == "و" and len(tok.forms) > 1  # "منطقة الجفينة والبلق"
+        if not (cued or joined):
+            continue
+        for n in range(1, UNKNOWN_NAME_WORDS + 1):
+            name = tokens[i:i + n]
+            last = name[-1]
+            if len(name) < n or last.kind != "ar" or last.i in taken or words.intersection(last.forms) \
+                    or last.norm.endswith("يه") or (n > 1 and _joins_another(last)) \
+                    or (c.landmarks | c.unknown_cues | set(c.before)).intersection(last.forms):
+                break  # "المنطقة التاريخية": a description; "السلام وحي البركة", "X بالعاصمة": two things
+            k = i + n  # what follows the name: location words, then the container
+            while k < len(tokens) and k - (i + n) < 3 and k not in at and \
+                    (tokens[k].norm in c.container_gap or tokens[k].forms[-1] in c.container_gap):
+                k += 1
+            container = at.get(k)
+            attached = container is not None and k == i + n and tokens[k].norm[:1] == "ب" and len(tokens[k].forms) > 1
+            if container is not None and (k > i + n or attached):
+                first = prev if landmark else tok
+                start = first.start if first is not tok else doc.view.to_original(
+                    tok.nstart + (tok.clitic_length(tok.forms[1]) if joined else 0), tok.nend)[0]
+                end = name[-1].end
+                out.append(Place(start=start, end=end, text=doc.text[start:end], name=container.name,
+                                 lat=container.lat, lon=container.lon, admin1=container.admin1,
+                                 country=container.country, geonames_id=None,
+                                 geo_precision=max(2, container.geo_precision or 2), feature=container.feature,
+                                 source=f"placed in {container.name}: the gazetteer lacks this {doc.text[start:end]}"))
+                taken.update(range(i, i + n))
+                break
+    return out
 
 
 
