@@ -134,6 +134,6 @@ def test_the_town_is_the_one_told_before(nlp):
 
 
 def test_the_day_in_a_purpose_clause_is_not_the_event_day(nlp):
-    doc = nlp("وقال المرصد إن أكثر من ألف شخص نفذوا اليوم اعتصاماً في مدينة اللاذقية احتجاجاً على قتل ضابط "
+    doc = nlp("نفذ أكثر من ألف شخص اليوم اعتصاماً عند دوار الزراعة في مدينة اللاذقية احتجاجاً على قتل ضابط "
               "عند دوار الأزهري ليل السادس من أغسطس.", published="2015-08-09")
     assert [(e.sub_event_type, e.date) for e in doc.events] == [("Peaceful protest", "2015-08-09")]
