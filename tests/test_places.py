@@ -210,3 +210,9 @@ def test_a_landmark_or_unknown_village_is_placed_in_the_place_it_lies_in(nlp):
     assert not any(t in got for t in ("التاريخية", "الدفاع المدني", "السلام وحي البركة"))
     # a city said to lie west of another is that city, not a village in the other
     assert placed("وصلت تعزيزات إلى تعز عن طريق الحديدة غرب تعز.")["الحديدة"][0] == "Al Ḩudaydah"
+
+
+def test_a_cued_name_in_a_container_is_a_village_even_when_a_city_abroad_has_its_name(nlp):
+    # Nasiriyah in Iraq is a city of 500,000; "منطقة الناصرية بسبها" is a quarter of Sabha
+    found = {p.text: p.name for p in nlp("وقع اتفاق بحضور أهل منطقة الناصرية بسبها.", published="2015-07-27").places}
+    assert found["الناصرية"] == "Sabha"

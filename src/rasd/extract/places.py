@@ -336,8 +336,8 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
                              for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
             far = _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
                                                           and ranked[0][0].country != around.country)
-            if far and any(e.population >= CONTAINER_OVERRIDE_POPULATION or e.feature in ("country", "admin1")
-                           for e in m.candidates):
+            if far and m.cue is None and any(e.population >= CONTAINER_OVERRIDE_POPULATION
+                                             or e.feature in ("country", "admin1") for e in m.candidates):
                 pass  # a city or a province is not in a town: "الحديدة غرب تعز" says where Hodeidah lies
             elif far:
                 # the gazetteer's places of that name are elsewhere: the one meant is a place it
