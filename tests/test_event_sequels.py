@@ -137,3 +137,22 @@ def test_the_day_in_a_purpose_clause_is_not_the_event_day(nlp):
     doc = nlp("نفذ أكثر من ألف شخص اليوم اعتصاماً عند دوار الزراعة في مدينة اللاذقية احتجاجاً على قتل ضابط "
               "عند دوار الأزهري ليل السادس من أغسطس.", published="2015-08-09")
     assert [(e.sub_event_type, e.date) for e in doc.events] == [("Peaceful protest", "2015-08-09")]
+
+
+def test_a_strike_told_again_takes_the_place_its_first_mention_left_out(nlp):
+    doc = nlp("أفاد مسؤول حكومي بأن خمسة عناصر مفترضين من تنظيم القاعدة قتلوا أمس في غارة لطائرة بدون طيار "
+              "يرجح أنها أمريكية فوق جنوب اليمن.\n"
+              "وأوضح المسؤول أن «الغارة دمرت سيارة تابعة لعناصر القاعدة عند وصولها إلى بلدة المحفد محافظة أبين».",
+              published="2015-07-31")
+    [e] = doc.events
+    assert (e.sub_event_type, e.location["name"], e.date) == ("Air/drone strike", "Al Maḩfid", "2015-07-30")
+    # an armed group named in an air strike with no word making it the doer is the one struck
+    assert e.actor1 is None and e.actor2 == "Al Qaeda"
+
+
+def test_an_event_told_again_with_a_day_months_before_is_background(nlp):
+    # ("السيطرة" refers back to the fighting the strikes support; its day is March's)
+    doc = nlp("وتدعم دول التحالف بالضربات الجوية تقدم قوات المقاومة من جنوب اليمن شمالا.\n"
+              "ونجحت قوات المقاومة في السيطرة على مطار عدن، بعدما تعذر الوصول إليه منذ السادس والعشرين من مارس.",
+              published="2015-08-07")
+    assert [e.sub_event_type for e in doc.events] == []

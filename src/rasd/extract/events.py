@@ -79,6 +79,8 @@ class _Lexicon:
     addition_openers: PhraseMatcher[str]
     others_words: set[str]
     place_anaphors: set[str]
+    counted_of: set[str]
+    aircraft_types: set[str]
     any_object_preps: set[str]
     civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
@@ -134,7 +136,8 @@ def lexicon() -> _Lexicon:
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
         sequel_words={norm(w) for w in c["sequel_words"]},
         addition_openers=words("addition_openers"), others_words={norm(w) for w in c["others_words"]},
-        place_anaphors={norm(w) for w in c["place_anaphors"]},
+        place_anaphors={norm(w) for w in c["place_anaphors"]}, counted_of={norm(w) for w in c["counted_of"]},
+        aircraft_types=set(c["aircraft_types"]),
         any_object={norm(w) for w in c["any_object"]}, any_object_preps={norm(w) for w in c["any_object_preps"]},
         civilian_victim_words=words("civilian_victim_words"),
         bombing_types=set(c["bombing_types"]), civilian_target_types=set(c["civilian_target_types"]),
@@ -517,9 +520,9 @@ def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optio
         return None
     if _preceded_by(lex.target_before, doc, i, max(0, i - 4), lex.role_window):
         return "target"
-    if any(q.category in ("killed", "injured") and q.end <= a.start and doc.text[q.end:a.start].strip() in ("", "من")
+    if any(q.category in ("killed", "injured") and q.end <= a.start and _counted_of(doc.text[q.end:a.start])
            for q in doc.quantities):
-        return "target"  # "مقتل 22 من ميليشيا الحوثي", "12 من عناصر داعش": the side that lost them
+        return "target"  # "مقتل 22 من ميليشيا الحوثي", "خمسة عناصر مفترضين من تنظيم القاعدة": who lost them
     j = bisect_left(doc.tokens, a.end, key=lambda t: t.start)  # the first token after the mention
     if any(t.forms[-1] in lex.agent_after or t.norm in lex.agent_after for t in doc.tokens[j:j + lex.role_window]):
         return "agent"  # "أعلن متمردو حركة الشباب مسؤوليتهم عن قتل نائب"
@@ -529,6 +532,13 @@ def _role_of(doc: Doc, a: Actor, subtype: SubType, trigger: _Candidate) -> Optio
     if (attached_l or (i > 0 and doc.tokens[i - 1].norm == "ل")) and 0 <= i - trigger.last <= 2:
         return "agent"  # "بقصف لميليشيا الحوثي": the trigger's own doer
     return None
+
+
+def _counted_of(gap: str) -> bool:
+    """Is ``gap`` what stands between a count of dead or wounded and the side they belonged to:
+    nothing, "من", or up to two words ending in "من" ("مفترضين من", "من عناصر")?"""
+    words = norm(gap).split()
+    return not words or (len(words) <= 3 and words[-1] in lexicon().counted_of)
 
 
 def _assign_roles(doc: Doc, sent: Sentence, trigger: _Candidate, actors: list[Actor], subtype: SubType,
@@ -555,13 +565,15 @@ def _assign_roles(doc: Doc, sent: Sentence, trigger: _Candidate, actors: list[Ac
         return protesters[0], (others[0] if others else None)
     if subtype.name in lex.bombing_types and not agents and rest and all(a.inter in STATE for a in rest):
         targets, rest = rest + targets, []  # "انفجار عبوة ناسفة استهدف دورية للشرطة": the police were hit
+    if subtype.name in lex.aircraft_types and not agents and rest and all(a.inter in NON_STATE for a in rest):
+        targets, rest = rest + targets, []  # "قتلوا في غارة لطائرة بدون طيار": armed groups fly none
     first = (agents + rest)[:1]
     second = [a for a in targets + agents + rest if a not in first][:1]
     victims_counted = any(q.category in lex.victim_categories and q.unit in lex.civilian_units for q in quantities)
     if (not second and victims_counted and not any(a.inter == 7 for a in first)
             and (lex.family.get(subtype.event_type) == "violence" or subtype.name in lex.civilian_target_types)):
         second = [_group("Civilians", 7, country, doc)]
-    if not first and targets and subtype.name not in lex.bombing_types:
+    if not first and targets and subtype.name not in lex.bombing_types | lex.aircraft_types:
         first, second = second, []
     if first and first[0].inter == 7 and lex.family.get(subtype.event_type) == "violence":
         # civilians suffer violence, they do not do it ("في صفوف السكان")
@@ -732,9 +744,18 @@ class EventStage:
                         dated_before[id(sequel.unit)] = DateMention(start=sequel.unit.start, end=sequel.unit.start,
                                                                     text="", date=day.isoformat(), time_precision=1)
                 if dates and not told.dated:  # its day, which the first mention left out
+                    if published and (published - dt.date.fromisoformat(dates[0].date)).days > MAX_EVENT_AGE_DAYS:
+                        events = [e for e in events if e is not told]  # an old event told again: background
+                        last_event = None
+                        continue
                     told.date, told.time_precision, told.dated = dates[0].date, dates[0].time_precision, True
                 if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
+                if told.location is None and lex.family.get(told.event_type) == "violence":
+                    # its place, which the first mention left out ("فوق جنوب اليمن")
+                    own = _sub_national(_pick_place([p for p in places if sequel is None or p.end <= sequel.unit.start],
+                                                    best.subtype.name, doc, token_at, sent.first, best.first))
+                    told.location = own.location() if own is not None else None
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
                 continue
