@@ -477,7 +477,7 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
     codes them at that place; so does rasd, at geo_precision 2."""
     c = cues()
     tokens = doc.tokens
-    at = {}  # first token of each resolved sub-national place
+    at: dict[int, Place] = {}  # first token of each resolved sub-national place
     cued_ends: set[int] = set()  # last tokens of the places named after a cue word ("منطقة الجفينة")
     taken: set[int] = set()
     for p in places:
@@ -492,26 +492,25 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
             k += 1
         if first > 0 and p.feature != "country" and any(f in c.before for f in tokens[first - 1].forms):
             cued_ends.add(k - 1)
-    words = c.common_words | c.regions | c.container_gap
     if not at:
         return []
+    not_names = c.common_words | c.regions | c.container_gap
+    cue_words = c.landmarks | c.unknown_cues | set(c.before)
     out: list[Place] = []
     for i in range(1, len(tokens) - 1):
         prev, tok = tokens[i - 1], tokens[i]
         if i in taken or tok.kind != "ar":
             continue
         construct = not any(f.startswith("ال") for f in prev.forms)  # "شارع الأعمدة", not "الشارع الرئيسي"
-        landmark = construct and bool(c.landmarks.intersection(prev.forms))
-        cued = landmark or (construct and bool(c.unknown_cues.intersection(prev.forms)))
+        landmark = next((f for f in prev.forms if f in c.landmarks), None) if construct else None
+        cued = landmark is not None or (construct and bool(c.unknown_cues.intersection(prev.forms)))
         joined = i - 1 in cued_ends and tok.norm[:1] == "و" and len(tok.forms) > 1  # "منطقة الجفينة والبلق"
         if not (cued or joined):
             continue
-        for n in range(1, UNKNOWN_NAME_WORDS + 1):
-            name = tokens[i:i + n]
-            last = name[-1]
-            if len(name) < n or last.kind != "ar" or last.i in taken or words.intersection(last.forms) \
-                    or last.norm.endswith("يه") or (n > 1 and _joins_another(last)) \
-                    or (c.landmarks | c.unknown_cues | set(c.before)).intersection(last.forms):
+        for n in range(1, min(UNKNOWN_NAME_WORDS, len(tokens) - i) + 1):
+            last = tokens[i + n - 1]
+            if last.kind != "ar" or last.i in taken or not_names.intersection(last.forms) \
+                    or last.norm.endswith("يه") or (n > 1 and _joins_another(last)) or cue_words.intersection(last.forms):
                 break  # "المنطقة التاريخية": a description; "السلام وحي البركة", "X بالعاصمة": two things
             k = i + n  # what follows the name: location words, then the container
             while k < len(tokens) and k - (i + n) < 3 and k not in at and \
@@ -519,18 +518,19 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
                 k += 1
             container = at.get(k)
             attached = container is not None and k == i + n and tokens[k].norm[:1] == "ب" and len(tokens[k].forms) > 1
-            if container is not None and (k > i + n or attached):
-                first = prev if landmark else tok
-                start = first.start if first is not tok else doc.view.to_original(
-                    tok.nstart + (tok.clitic_length(tok.forms[1]) if joined else 0), tok.nend)[0]
-                end = name[-1].end
-                out.append(Place(start=start, end=end, text=doc.text[start:end], name=container.name,
-                                 lat=container.lat, lon=container.lon, admin1=container.admin1,
-                                 country=container.country, geonames_id=None,
-                                 geo_precision=max(2, container.geo_precision or 2), feature=container.feature,
-                                 source=f"placed in {container.name}: the gazetteer lacks this {doc.text[start:end]}"))
-                taken.update(range(i, i + n))
-                break
+            if container is None or not (k > i + n or attached):
+                continue
+            # the landmark word is part of its name ("ساحة التحرير"); a clitic or a village cue is not
+            head, form = (prev, landmark) if landmark else (tok, tok.forms[1] if joined else tok.norm)
+            start = doc.view.to_original(head.nstart + head.clitic_length(form), head.nend)[0]
+            end = last.end
+            out.append(Place(start=start, end=end, text=doc.text[start:end], name=container.name,
+                             lat=container.lat, lon=container.lon, admin1=container.admin1,
+                             country=container.country, geonames_id=None,
+                             geo_precision=max(2, container.geo_precision or 2), feature=container.feature,
+                             source=f"placed in {container.name}: the gazetteer lacks this {doc.text[start:end]}"))
+            taken.update(range(i, i + n))
+            break
     return out
 
 
