@@ -184,6 +184,9 @@ def test_a_name_the_tagger_calls_a_place_is_found_under_another_spelling_in_the_
     text = "أعلن وزير الدفاع الصومالي سيطرة القوات على بلدات في الصومال. وقال: «لقد سيطرت قواتنا على دينسور»."
     [found] = _tagged_as_places(nlp, text, ["دينسور"])
     assert (found.name, found.country) == ("Diinsoor", "SO")
+    # a span the tagger starts with a preposition is a phrase ("على التنظيم" is not Altınüzüm)
+    text = "وأعلن التحالف الحرب على التنظيم في سورية والعراق وتركيا."
+    assert [p.lat for p in _tagged_as_places(nlp, text, ["على التنظيم"])] == [None]
     # a continent after a conjunction is no town spelled otherwise ("وأفريقيا" is not Warwick)
     text = "يهرب المهاجرون إلى بريطانيا من الفقر في الشرق الأوسط وأفريقيا."
     assert [p.lat for p in _tagged_as_places(nlp, text, ["وأفريقيا"])] == [None]
