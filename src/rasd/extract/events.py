@@ -76,12 +76,12 @@ class _Lexicon:
     after_window: int
     sequel_words: set[str]
     any_object: set[str]
+    any_object_preps: set[str]
     addition_openers: PhraseMatcher[str]
     others_words: set[str]
     place_anaphors: set[str]
     counted_of: set[str]
     aircraft_types: set[str]
-    any_object_preps: set[str]
     civilian_victim_words: PhraseMatcher[str]
     bombing_types: set[str]
     civilian_target_types: set[str]
@@ -730,10 +730,11 @@ class EventStage:
             reported_on = _nearest_first(told_on, doc.tokens[best.first].start) if not dates else []
             # "ويأتي القصف بعد سيطرة التنظيم على بلدة صوران الجمعة": the rest tells another event
             sequel = _sequel(doc, sent, best) if _anaphoric(doc, best, sent) else None
+            own_places = places  # the mention's own, without those of the event told after it
             if sequel is not None:
                 dates = [d for d in dates if d.end <= sequel.unit.start]
-            told = _told_before(events, best, doc, sent, dates,
-                                [p for p in places if sequel is None or p.end <= sequel.unit.start])
+                own_places = [p for p in places if p.end <= sequel.unit.start]
+            told = _told_before(events, best, doc, sent, dates, own_places)
             if told is ELSEWHERE:
                 continue
             if told is not None:  # "الهجوم الذي وقع …": more about an event already coded
@@ -753,8 +754,8 @@ class EventStage:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
                 if told.location is None and lex.family.get(told.event_type) == "violence":
                     # its place, which the first mention left out ("فوق جنوب اليمن")
-                    own = _sub_national(_pick_place([p for p in places if sequel is None or p.end <= sequel.unit.start],
-                                                    best.subtype.name, doc, token_at, sent.first, best.first))
+                    own = _sub_national(_pick_place(own_places, best.subtype.name, doc, token_at, sent.first,
+                                                    best.first))
                     told.location = own.location() if own is not None else None
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
@@ -766,7 +767,8 @@ class EventStage:
                 continue
             # no day, and no place or the same: the same event in more detail; coded with its
             # day and place, it joins it in merge_events (counts, missing actors)
-            retold = _retold(events, best, dates, places, doc, sent)
+            others = _others_counted(doc, sent)
+            retold = None if others else _retold(events, best, dates, places)
             # with only the day the source spoke, that day, until a later mention gives the event's
             date, precision = ((dates[0].date, dates[0].time_precision) if dates
                                else (retold.date, retold.time_precision) if retold
@@ -808,7 +810,7 @@ class EventStage:
                 confidence=round(min(confidence, 0.95), 2),
                 trigger={"text": doc.text[t_start:t_end], "start": t_start, "end": t_end},
             )
-            event.generic, event.clause, event.others = best.generic, sent is not whole, _others_counted(doc, sent)
+            event.generic, event.clause, event.others = best.generic, sent is not whole, others
             event.dated = bool(dates) or (retold is not None and retold.dated)
             events.append(event)
             last_event = (n, event)
@@ -857,23 +859,21 @@ def _sequel(doc: Doc, sent: Sentence, told: _Candidate) -> Optional[_Sequel]:
     استعادة القوات لبلدة باردهيري الأربعاء"), or after a count of days ("ويأتي [الانفجار]
     بعد ستة أيام من تفجير انتحاري"), which dates it. That trigger must be news (not anaphoric)."""
     lex = lexicon()
-    words = lex.sequel_words
+    later = [(c, _blocked(doc, sent, c.first, c.last)) for c in sorted(_candidates(doc, sent), key=lambda c: c.first)
+             if c.first > told.last and not c.generic and not _anaphoric(doc, c, sent)]
     opener = lex.addition_openers.match_at(doc.tokens, sent.first, sent.last)
     if opener is not None and opener.last == told.first:  # "والى جانب التفجير الذي وقع …، قتل …"
         comma = next((k for k in range(told.last, sent.last - 1) if doc.tokens[k].norm in ("،", ",")), None)
-        if comma is not None and any(c.first > comma and not c.generic and not _anaphoric(doc, c, sent)
-                                     and _blocked(doc, sent, c.first, c.last) is None for c in _candidates(doc, sent)):
+        if comma is not None and any(c.first > comma and why is None for c, why in later):
             return _Sequel(Sentence(doc.tokens[comma + 1].start, doc.tokens[sent.last - 1].end, comma + 1, sent.last),
                            None)
-    for c in sorted(_candidates(doc, sent), key=lambda c: c.first):
-        if c.first <= told.last or c.generic or _anaphoric(doc, c, sent):
-            continue
+    for c, why in later:
         unit = Sentence(doc.tokens[c.first].start, doc.tokens[sent.last - 1].end, c.first, sent.last)
         link = doc.tokens[c.first - 1]
-        if (link.norm in words or link.forms[-1] in words) and _blocked(doc, sent, c.first, c.last) is None:
+        if (link.norm in lex.sequel_words or link.forms[-1] in lex.sequel_words) and why is None:
             return _Sequel(unit, None)
-        if _blocked(doc, sent, c.first, c.last) == "earlier":
-            lo = doc.tokens[max(sent.first, c.first - lexicon().after_window - 1)].start
+        if why == "earlier":
+            lo = doc.tokens[max(sent.first, c.first - lex.after_window - 1)].start
             days = [q for q in doc.quantities
                     if q.unit == "day" and lo <= q.start and q.end <= doc.tokens[c.first].start and q.low]
             if days:
@@ -925,15 +925,15 @@ def _others_counted(doc: Doc, sent: Sentence) -> bool:
     return False
 
 
-def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place], doc: Doc,
-            sent: Sentence) -> Optional[_CodedEvent]:
+def _retold(events: list[_CodedEvent], c: _Candidate, dates: list, places: list[Place]) -> Optional[_CodedEvent]:
     """The latest event of the trigger's sub-type when the sentence gives no date and no
     place of its own, or only places near that event's: news tells an event in its first
     lines and its details further down
     ("وقالت القيادة العسكرية إن سيارة مفخخة انفجرت عند وصول قافلة …" after "مقتل عسكريين
     … في انفجار سيارة مفخخة … في محافظة دياربكر"); coded apart, the details would take the
-    day of publication and whatever place the text named last."""
-    if dates or _others_counted(doc, sent):
+    day of publication and whatever place the text named last. (Dead counted as others are
+    never a retelling: the caller asks only when ``_others_counted`` says no.)"""
+    if dates:
         return None
     last = next((e for e in reversed(events) if e.sub_event_type == c.subtype.name), None)
     own = _own_locations(places)
@@ -986,7 +986,7 @@ class _CodedEvent(Event):
     generic: bool = False
     dated: bool = False
     clause: bool = False  # coded from one clause of its sentence (_units), where its place is its own
-    others: bool = False  # its dead or wounded are counted as others ("قتل شخصان آخران"): not an earlier event's
+    others: bool = False  # its dead are counted as others ("قتل شخصان آخران"): not an earlier event's
 
 
 #: Two mentions of the same sub-type and day this close (km) are one place.

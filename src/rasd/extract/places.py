@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -151,6 +151,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     if not focus:
         return []
     taken = {k for x in found for k in range(x.first, x.last)}
+    not_names = cues().common_words | cues().regions
     out: list[PlaceMention] = []
     for i in range(1, len(tokens)):
         if i in taken or tokens[i].kind != "ar":
@@ -165,7 +166,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
             if len(span) < n or any(t.kind != "ar" for t in words) or any(t.i in taken for t in span):
                 continue
             name = " ".join(t.norm for t in words)
-            if name.endswith(("يه", "يين", "ين")) or (cues().common_words | cues().regions) & {t.norm for t in span}:
+            if name.endswith(("يه", "يين", "ين")) or not_names & {t.norm for t in span}:
                 continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name; "آسيا-المحيط": a region
             hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
             if not hits and gazetteer is not None:
@@ -394,21 +395,24 @@ IN_CONTAINER = "in its container, not in the gazetteer"
 
 
 def _place(doc: Doc, m: PlaceMention, best: Entry, in_container: bool = False) -> Place:
-    """The place a mention names; ``in_container``: a place the gazetteer lacks, given the
-    coordinates of the one it lies in at geo_precision 2 at least (ACLED's "near")."""
+    """The place a mention names; ``in_container``: a place the gazetteer lacks, placed in
+    ``best``, the one it is said to lie in (``_placed_in``)."""
     s, e = m.start, m.end
-    if in_container:
-        return Place(
-            start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
-            admin1=best.admin1 or None, country=best.country, geonames_id=None,
-            geo_precision=max(2, precision_of(best, True)), feature=best.feature,
-            source=f"placed in {best.name} ({best.source}): the gazetteer lacks this {doc.text[s:e]}",
-        )
-    return Place(
+    place = Place(
         start=s, end=e, text=doc.text[s:e], name=best.name, lat=best.lat, lon=best.lon,
         admin1=best.admin1 or None, country=best.country, geonames_id=best.geonames_id,
         geo_precision=precision_of(best, m.area), feature=best.feature, source=best.source,
     )
+    if in_container:
+        return _placed_in(doc, place, s, e, f"placed in {best.name} ({best.source}): the gazetteer lacks this {place.text}")
+    return place
+
+
+def _placed_in(doc: Doc, where: Place, start: int, end: int, source: str) -> Place:
+    """A place the gazetteer lacks, named at [start, end), given the coordinates of ``where``,
+    the place it lies in, at geo_precision 2 at least (ACLED's "near")."""
+    return replace(where, start=start, end=end, text=doc.text[start:end], geonames_id=None,
+                   geo_precision=max(2, where.geo_precision or 2), source=source)
 
 
 #: A place said to lie in another ("X في ريف حلب", "X بمحافظة إدلب") is within this of it
@@ -523,12 +527,8 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
             # the landmark word is part of its name ("ساحة التحرير"); a clitic or a village cue is not
             head, form = (prev, landmark) if landmark else (tok, tok.forms[1] if joined else tok.norm)
             start = doc.view.to_original(head.nstart + head.clitic_length(form), head.nend)[0]
-            end = last.end
-            out.append(Place(start=start, end=end, text=doc.text[start:end], name=container.name,
-                             lat=container.lat, lon=container.lon, admin1=container.admin1,
-                             country=container.country, geonames_id=None,
-                             geo_precision=max(2, container.geo_precision or 2), feature=container.feature,
-                             source=f"placed in {container.name}: the gazetteer lacks this {doc.text[start:end]}"))
+            out.append(_placed_in(doc, container, start, last.end,
+                                  f"placed in {container.name}: the gazetteer lacks this {doc.text[start:last.end]}"))
             taken.update(range(i, i + n))
             break
     return out
