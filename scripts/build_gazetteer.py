@@ -42,7 +42,7 @@ ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0640-\u0652\u0670\u0671 '\-]+$")
 # Countries whose GeoNames places are kept whole (the region rasd codes); elsewhere
 # only cities of 15,000+ with an Arabic name.
 WORLD_MIN_POPULATION = 500_000
-MENA = set("SY IQ YE LB JO PS IL EG LY SD SS TR SA IR AE KW QA BH OM DZ MA TN MR EH SO DJ ER ET TD NE ML CY AF PK".split())
+MENA = set("SY IQ YE LB JO PS IL EG LY SD SS TR SA IR AE KW QA BH OM DZ MA TN MR EH SO DJ ER ET TD NE ML CY AF PK NG CM KE".split())
 
 
 def tsv(path: Path, comments: bool = False):
@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv_gz(a.out, COLUMNS, rows)
     latin = build_latin(a.shared, rows)
     for r in latin:  # computed here once, not at every start of the pipeline
-        r["skeletons"] = "|".join(latin_skeletons(r["latin"].split("|")))
+        r["skeletons"] = "|".join(latin_skeletons(r["latin"].split("|"), province=r["feature"] == "admin1"))
     latin_out = a.out.with_name(LATIN_FILE)
     write_tsv_gz(latin_out, LATIN_COLUMNS, latin)
     print(f"wrote {len(latin)} places known only by Latin names to {latin_out} "

@@ -43,6 +43,16 @@ def test_a_place_after_a_direction_word_only_locates_the_one_before_it(nlp):
     assert (e.location["name"], e.location["country"]) == ("Logar", "AF")
 
 
+def test_a_province_that_says_whose_capital_a_place_is_is_not_the_place(nlp):
+    text = "قتل انتحاري ثلاثة رجال شرطة عند نقطة تفتيش في داماتورو، عاصمة ولاية يوبي في شمال شرق نيجيريا."
+    (e,) = nlp(text, published="2015-07-26").events
+    assert e.location["name"] == "Damaturu"
+    # with nothing else to place it, the province is better than no place
+    text = "قتل انتحاري ثلاثة رجال شرطة في نيجيريا عند نقطة تفتيش على مشارف المدينة وهي عاصمة ولاية يوبي."
+    (e,) = nlp(text, published="2015-07-26").events
+    assert e.location["name"] == "Yobe"
+
+
 GAZA = ('قال تجمع لاهالي معتقلين "سلفيين" في غزة في بيان امس ان اجهزة الامن التابعة لحماس التي تسيطر '
         'على القطاع اعتقلت عدداً من نشطاء الجماعات السلفية المتشددة.')
 

@@ -112,8 +112,8 @@ def test_shipped_skeletons_follow_the_current_rules():
     from rasd.knowledge.transliteration import latin_skeletons
 
     for r in islice(read_tsv(data_path("gazetteer_latin.tsv.gz")), 0, None, 97):
-        assert r["skeletons"].split("|") == latin_skeletons(r["latin"].split("|")) or (
-            r["skeletons"] == "" and latin_skeletons(r["latin"].split("|")) == []), r["name"]
+        expected = latin_skeletons(r["latin"].split("|"), province=r["feature"] == "admin1")
+        assert r["skeletons"].split("|") == expected or (r["skeletons"] == "" and expected == []), r["name"]
 
 
 # Places added to places_curated.tsv (conflict places the corpus names that GeoNames
@@ -190,6 +190,25 @@ def test_a_name_the_tagger_calls_a_place_is_found_under_another_spelling_in_the_
     # a continent after a conjunction is no town spelled otherwise ("وأفريقيا" is not Warwick)
     text = "يهرب المهاجرون إلى بريطانيا من الفقر في الشرق الأوسط وأفريقيا."
     assert [p.lat for p in _tagged_as_places(nlp, text, ["وأفريقيا"])] == [None]
+
+
+def test_a_province_after_its_cue_word_is_found_by_a_short_latin_skeleton(nlp):
+    # "يوبي" (YB) is too short a skeleton for a town, but after "ولاية" only Nigeria's
+    # provinces are candidates, and Yobe is the one with it
+    text = "قتل انتحاري ثلاثة رجال شرطة في نيجيريا عند نقطة تفتيش على مشارف المدينة وهي عاصمة ولاية يوبي."
+    [found] = _tagged_as_places(nlp, text, ["يوبي"])
+    assert (found.name, found.country, found.feature) == ("Yobe", "NG", "admin1")
+    # without the cue word, the same short name is left unresolved
+    text = "قتل انتحاري ثلاثة رجال شرطة في نيجيريا عند نقطة تفتيش في يوبي."
+    assert all(p.lat is None for p in _tagged_as_places(nlp, text, ["يوبي"]))
+
+
+def test_towns_of_the_lake_chad_and_horn_countries_are_in_the_gazetteer(nlp):
+    text = "وأكد مصدر أن أكثر من ألفي نيجيري طردوا من كوسيري وهو موقع حدودي مع نيجيريا في أقصى شمال الكاميرون."
+    found = {p.text: p for p in places(nlp, text)}
+    assert (found["كوسيري"].name, found["كوسيري"].country) == ("Kousséri", "CM")
+    # Minna's Arabic names are ordinary words ("منا", "مينا"): stoplisted
+    assert not [p for p in places(nlp, "وقال مسؤول منا إن مينا الصيد مغلق.") if p.country == "NG"]
 
 
 def test_a_hyphened_name_after_a_cue_is_looked_up_as_one_name(nlp):

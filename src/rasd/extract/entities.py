@@ -104,13 +104,15 @@ def _spelled_otherwise(doc: Doc, e) -> Optional[Place]:
     if latin is None:
         return None
     country = doc.country_focus[0]
+    # after "ولاية" or "محافظة" the name is one of the country's provinces ("ولاية يوبي")
+    province = e.first > 0 and cues().before.get(doc.tokens[e.first - 1].forms[0]) == "admin1"
     hits = []
     # as written first ("بركي": its ب is its own), then without a clitic; a leading و or ف is
     # the conjunction ("وأوروبا")
     forms = words[0].forms[1:] if words[0].norm[:1] in ("و", "ف") and len(words[0].forms) > 1 else words[0].forms
     for first in forms:
         name = " ".join([first] + [t.norm for t in words[1:]])
-        hits = [x for x in latin.lookup(name) if x.country == country and x.feature in LATIN_FEATURES]
+        hits = [x for x in latin.lookup(name, province) if x.country == country and x.feature in LATIN_FEATURES]
         if hits:
             break
     if len({(x.lat, x.lon) for x in hits}) != 1:

@@ -80,6 +80,7 @@ class _Lexicon:
     addition_openers: PhraseMatcher[str]
     others_words: set[str]
     place_anaphors: set[str]
+    capital_words: set[str]
     counted_of: set[str]
     aircraft_types: set[str]
     civilian_victim_words: PhraseMatcher[str]
@@ -136,7 +137,8 @@ def lexicon() -> _Lexicon:
         after_words={norm(w) for w in c["after_words"]}, after_window=int(c["after_window"]),
         sequel_words={norm(w) for w in c["sequel_words"]},
         addition_openers=words("addition_openers"), others_words={norm(w) for w in c["others_words"]},
-        place_anaphors={norm(w) for w in c["place_anaphors"]}, counted_of={norm(w) for w in c["counted_of"]},
+        place_anaphors={norm(w) for w in c["place_anaphors"]}, capital_words={norm(w) for w in c["capital_words"]},
+        counted_of={norm(w) for w in c["counted_of"]},
         aircraft_types=set(c["aircraft_types"]),
         any_object={norm(w) for w in c["any_object"]}, any_object_preps={norm(w) for w in c["any_object_preps"]},
         civilian_victim_words=words("civilian_victim_words"),
@@ -299,11 +301,13 @@ def _is_origin(doc: Doc, first: int, lo: int) -> bool:
 
 
 def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int, int],
-                lo: int, at: Optional[int] = None) -> Optional[Place]:
+                lo: int, at: Optional[int] = None, capitals: bool = False) -> Optional[Place]:
     """The event's place among the sentence's places.
 
     Routes ("عبر معبر سيمالكا") and seats ("المقيمة في الرياض") are never the place, nor a
-    place that only locates another ("لوغار جنوب كابول"). Displacement is placed where
+    place that only locates another ("لوغار جنوب كابول"), nor, unless ``capitals`` (the last
+    resort, when nothing was told before), a province that says whose capital the place before
+    it is ("المدينة وهي عاصمة ولاية يوبي"). Displacement is placed where
     people left from ("من منطقة الباغوز"); arrivals such as Aid delivery where the
     goods arrive, so their origins are skipped. Otherwise: the most precise, first.
     """
@@ -314,6 +318,10 @@ def _pick_place(places: list[Place], subtype: str, doc: Doc, token_at: dict[int,
     eligible = [p for p in places if not _preceded_by(lex.transit_before, doc, firsts[id(p)], lo)
                 and not _seat(doc, firsts[id(p)], lo)
                 and not _landmark(p, places, doc, firsts[id(p)])]
+    if not capitals:
+        described = [p for p in eligible if _capital_of(p, places, doc, firsts[id(p)], lo)]
+        eligible = [p for p in eligible if p not in described
+                    and not (described and p.feature == "country")]  # the province says more
     origins = [p for p in eligible if _is_origin(doc, firsts[id(p)], lo)]
     if subtype == "Displacement" and origins:
         return origins[0]
@@ -380,6 +388,23 @@ def _landmark(place: Place, places: list[Place], doc: Doc, first: int) -> bool:
             before = doc.tokens[k - 1]
             return any(q is not place and q.start < before.end <= q.end for q in places)
     return False
+
+
+def _capital_of(place: Place, places: list[Place], doc: Doc, first: int, lo: int) -> bool:
+    """A province that only says whose capital the place before it is: "داماتورو، عاصمة
+    ولاية يوبي", "على مشارف المدينة وهي عاصمة ولاية يوبي" (``first`` is the province's cue
+    word, where it has one)."""
+    if place.feature not in ("admin1", "admin2"):
+        return False
+    k = first - 1
+    if k > lo and any(f in place_cues().before for f in doc.tokens[k].forms):  # "ولاية"
+        k -= 1
+    if k <= lo or doc.tokens[k].norm not in lexicon().capital_words:
+        return False
+    before = doc.tokens[max(lo, k - 4):k]
+    anaphors = lexicon().place_anaphors
+    return any(anaphors.intersection(t.forms) for t in before) or any(
+        q is not place and q.end <= doc.tokens[k].start and q.start >= before[0].start for q in places)
 
 
 def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> None:
@@ -777,7 +802,8 @@ class EventStage:
             if published and date and (published - dt.date.fromisoformat(date)).days > MAX_EVENT_AGE_DAYS:
                 continue  # background: reported as having happened well before publication
             place = (_pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first) or last_place
-                     or _article_place(doc))
+                     or _article_place(doc)
+                     or _pick_place(places, best.subtype.name, doc, token_at, sent.first, best.first, capitals=True))
             if place is not None and place.feature == "country":
                 # a country is not an event location (ACLED codes sub-national places); "the town"
                 # is the one told before ("تعرض بعض المناطق المحيطة بالبلدة لقصف")

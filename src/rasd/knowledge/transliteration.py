@@ -33,13 +33,15 @@ class _Rules:
     latin: dict[str, str]
     latin_prefixes: tuple[str, ...]
     min_length: int
+    province_min_length: int
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     d = load_yaml("transliteration.yaml")
     digraphs = sorted(d["latin_digraphs"].items(), key=lambda kv: -len(kv[0]))
-    return _Rules(dict(d["arabic"]), digraphs, dict(d["latin"]), tuple(d["latin_prefixes"]), int(d["min_length"]))
+    return _Rules(dict(d["arabic"]), digraphs, dict(d["latin"]), tuple(d["latin_prefixes"]), int(d["min_length"]),
+                  int(d["province_min_length"]))
 
 
 def _collapse(s: str) -> str:
@@ -98,11 +100,14 @@ def skeleton_latin(name: str) -> str:
     return _collapse("".join(out))
 
 
-def latin_skeletons(names: list[str]) -> list[str]:
-    """The distinct skeletons of a place's Latin names that are long enough to be trusted
-    (the build script stores them, so that loading costs no transliteration)."""
+def latin_skeletons(names: list[str], province: bool = False) -> list[str]:
+    """The distinct skeletons of a place's Latin names that are long enough to be trusted,
+    shorter ones for a province (see ``LatinPlaces.lookup``). The build script stores them,
+    so that loading costs no transliteration."""
+    r = _rules()
+    shortest = r.province_min_length if province else r.min_length
     keys = dict.fromkeys(skeleton_latin(n) for n in names if n)
-    return [k for k in keys if len(k) >= _rules().min_length]
+    return [k for k in keys if len(k) >= shortest]
 
 
 class LatinPlaces:
@@ -125,10 +130,18 @@ class LatinPlaces:
                   for r in read_tsv(data_path("gazetteer_latin.tsv.gz"))]
         return cls(places)
 
-    def lookup(self, arabic_name: str) -> list[Entry]:
-        """Entries whose Latin name has the skeleton of ``arabic_name`` (normalised Arabic)."""
+    def lookup(self, arabic_name: str, province: bool = False) -> list[Entry]:
+        """Entries whose Latin name has the skeleton of ``arabic_name`` (normalised Arabic).
+        With ``province`` (the name follows "ولاية" or "محافظة"), only provinces, by a shorter
+        skeleton: a country has a few dozen provinces, so "يوبي" (YB) tells Yobe from the
+        rest of Nigeria's, where among its towns it would match several."""
         key = skeleton_arabic(arabic_name)
-        return list(self.by_skeleton.get(key, ())) if len(key) >= _rules().min_length else []
+        if len(key) >= _rules().min_length:
+            hits = list(self.by_skeleton.get(key, ()))
+            return [e for e in hits if e.feature == "admin1"] if province else hits
+        if province and len(key) >= _rules().province_min_length:
+            return [e for e in self.by_skeleton.get(key, ()) if e.feature == "admin1"]
+        return []
 
 
 @lru_cache(maxsize=1)
