@@ -121,12 +121,13 @@ def test_a_province_spelled_otherwise_is_found_by_transliteration_after_its_cue(
     assert [(x.chosen.name, x.chosen.country) for x in m if x.text == "فرياب"] == [("Faryab", "AF")]
 
 
-@pytest.mark.parametrize("text,word", [
-    ("أوقفت قوة من الجيش اللبناني في محلتي تعنايل - زحلة، والمنية - بحنين، 23 شخصا من التابعية السورية", "المنية"),
-    ("وشارك الوزير في افتتاح المشروع في مدينة جدة بعد فترة وجيزة من إعلانه", "وجيزة"),
-])
-def test_a_foreign_hamlet_far_from_the_article_s_places_is_no_place(text, word):
-    assert word not in {m.text for m in candidates_for(text) if m.chosen is not None}
+def test_a_foreign_hamlet_far_from_the_article_s_places_is_no_place():
+    text = "وشارك الوزير في افتتاح المشروع في مدينة جدة بعد فترة وجيزة من إعلانه"
+    assert "وجيزة" not in {m.text for m in candidates_for(text) if m.chosen is not None}
+    # "المنية" in a Lebanese article is the town north of Tripoli (curated), not the hamlet
+    # of that name near Hebron
+    text = "أوقفت قوة من الجيش اللبناني في محلتي تعنايل - زحلة، والمنية - بحنين، 23 شخصا من التابعية السورية"
+    assert {(m.chosen.name, m.chosen.country) for m in candidates_for(text) if m.text == "المنية"} == {("Minieh", "LB")}
 
 
 @pytest.mark.parametrize("text,surface,lat,lon", [

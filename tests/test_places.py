@@ -129,6 +129,13 @@ def test_shipped_skeletons_follow_the_current_rules():
      "القديح", "SA", "Eastern"),
     ("وقال أقعيم، إن العملية لن تتوقف إلى أن تحقق كامل أهدافها بالقضاء على كافة المجموعات الإرهابية "
      "الموجودة في منطقة الصابري ومحيطها.", "الصابري", "LY", "Banghazi"),
+    # Lebanese districts, Somali member states, sub-regions and the Suez Canal
+    ("أعلن في لبنان اختطاف 5 مواطنين تشيكيين وسائقهم اللبناني في منطقة البقاع الغربي بشرق البلاد.",
+     "البقاع الغربي", "LB", "Bekaa"),
+    ("وقع الهجوم بعد أشهر على اغتيال نائب في منطقة بونتلاند للحكم الذاتي في شمال الصومال.",
+     "بونتلاند", "SO", "Nugaal"),
+    ("سيطر التنظيم على مواقع جديدة في القلمون الشرقي بريف دمشق.", "القلمون الشرقي", "SY", "Rif Dimashq"),
+    ("أصدرت مصر والسودان قرارين قبل سويعات من حفل افتتاح قناة السويس الجديدة.", "قناة السويس", "EG", "Ismailia"),
 ])
 def test_curated_conflict_places_are_found(nlp, sentence, surface, country, admin1):
     found = [p for p in places(nlp, sentence) if surface in p.text]  # the span may include its cue word
@@ -232,6 +239,29 @@ def test_a_landmark_or_unknown_village_is_placed_in_the_place_it_lies_in(nlp):
     assert not any(t in got for t in ("التاريخية", "الدفاع المدني", "السلام وحي البركة"))
     # a city said to lie west of another is that city, not a village in the other
     assert placed("وصلت تعزيزات إلى تعز عن طريق الحديدة غرب تعز.")["الحديدة"][0] == "Al Ḩudaydah"
+
+
+def test_a_district_whose_name_is_an_ordinary_word_is_a_place_only_after_its_cue(nlp):
+    assert not [p for p in places(nlp, "وقع الحادث على طريق يربط المتن بالمدينة حسب المتن المنشور.") if p.country == "LB"]
+    [found] = [p for p in places(nlp, "اعتقل الجيش اللبناني ثلاثة أشخاص في قضاء المتن.") if "المتن" in p.text]
+    assert (found.name, found.feature) == ("Matn District", "admin2")
+
+
+def test_a_valley_named_before_its_town_is_placed_in_the_town(nlp):
+    text = ("دمرت الغارة سيارة تابعة لعناصر القاعدة عند وصولها إلى وادي ضيقة بلدة المحفد محافظة أبين.")
+    found = {p.text: p for p in nlp(text, published="2015-07-31").places}
+    assert (found["وادي ضيقة"].country, found["وادي ضيقة"].geo_precision) == ("YE", 2)
+    assert found["وادي ضيقة"].name == found["المحفد"].name
+
+
+def test_a_city_of_millions_is_not_outranked_by_a_namesake_town_near_the_article_places(nlp):
+    # Egypt has a town of 24,000 called الرياض near Cairo; in an Egyptian article the name
+    # is still the Saudi capital (a country's name stays the country: "الجزائر")
+    text = ("وأكد الوزير في القاهرة أن القاهرة حريصة على إطلاع الرياض على كل ما تقوم به، "
+            "وتحدث عن الأمن في قناة السويس وعن علاقات مصر مع السعودية والجزائر.")
+    found = {p.text: p for p in places(nlp, text)}
+    assert found["الرياض"].country == "SA"
+    assert found["الجزائر"].feature == "country"
 
 
 def test_a_cued_name_in_a_container_is_a_village_even_when_a_city_abroad_has_its_name(nlp):

@@ -285,6 +285,10 @@ def _proximity(e: Entry, k: int, anchors: list[tuple[int, Entry]]) -> Optional[f
 ANCHOR_SPREAD_KM = 50.0
 #: Proximity to an anchor: (within km, score bonus), nearest band first.
 PROXIMITY_BONUS = ((50.0, 2.5), (150.0, 1.5), (400.0, 0.5))
+#: A city this large is what its bare name means wherever the article's other places are:
+#: it scores as if near them ("إطلاع الرياض" in an Egyptian article is Riyadh, not the
+#: Egyptian town of 24,000 by Cairo).
+WORLD_CITY_POPULATION = 1_000_000
 #: A small place outside the article's countries and this far from every anchor is a
 #: false friend ("قصر البريج" in rural Aleppo is not al-Bureij in Gaza): not emitted.
 FALSE_FRIEND_KM = 500.0
@@ -356,8 +360,14 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
                 out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
                 continue
 
+        # "الجزائر", "عمان": a country that shares its name with a big city stays the country
+        country_named = any(e.feature == "country" for e in m.candidates)
+
         def scored(e: Entry, score_alone: float) -> float:
             d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
+            if d is not None and e.population >= WORLD_CITY_POPULATION and e.feature == "populated_place" \
+                    and not country_named:  # near any article that names it
+                return score_alone + PROXIMITY_BONUS[0][1]
             return score_alone + next((b for within, b in PROXIMITY_BONUS if d is not None and d <= within), 0.0)
 
         ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
