@@ -458,7 +458,7 @@ def _clause_breaks(doc: Doc, sent: Sentence) -> list[int]:
         t, nxt = toks[k], toks[k + 1]
         if t.kind != "punct" or t.norm not in ("،", ",", "؛", ";"):
             continue
-        if (nxt.norm[:1] in ("و", "ف") and len(nxt.forms) > 1 and nxt.forms[1] == nxt.norm[1:]) or \
+        if nxt.conjoined or \
                 lex.clause_openers.match_at(toks, k + 1, sent.last) is not None:
             out.append(k)
     return out

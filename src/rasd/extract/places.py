@@ -477,7 +477,7 @@ def _joins_another(t) -> bool:
     ("بالعاصمة", "للاحتفالات")?"""
     if len(t.forms) < 2:
         return False
-    return (t.norm[:1] == "و" and t.forms[1] == t.norm[1:]) or (t.norm[:1] in ("ب", "ل") and t.forms[1].startswith("ال"))
+    return (t.conjoined and t.norm[:1] == "و") or (t.norm[:1] in ("ب", "ل") and t.forms[1].startswith("ال"))
 
 
 #: The longest name of a landmark or unknown place looked for before its container (words).

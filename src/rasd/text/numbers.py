@@ -361,7 +361,7 @@ def _cue_after(cues: PhraseMatcher[str], tokens: list[Token], end: int, hi: int)
                 return m.payloads[0]  # "…، قتلوا": the verb of the whole subject
             return None
         m = cues.match_at(tokens, k, hi)
-        if m is None and k > end and _conjoined(t) and not _coordinated_noun(tokens, k, hi):
+        if m is None and k > end and t.conjoined and not _coordinated_noun(tokens, k, hi):
             return None  # a new coordinated clause: "قتل 11 عنصرا ... وأصيب"
         if m is not None:
             return m.payloads[0]
@@ -505,12 +505,7 @@ class _Previous:
 
 def _joined(tokens: list[Token], start: int) -> bool:
     """The quantity at ``start`` is joined to the one before by و ("وستة متدربين")."""
-    return _conjoined(tokens[start]) or (start > 0 and tokens[start - 1].norm == "و")
-
-
-def _conjoined(t: Token) -> bool:
-    """The token carries a conjunction و or ف ("وأصيب", "فقتل"; not "في", "وزير")."""
-    return t.norm[:1] in ("و", "ف") and len(t.forms) > 1 and t.forms[1] == t.norm[1:]
+    return tokens[start].conjoined or (start > 0 and tokens[start - 1].norm == "و")
 
 
 def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
@@ -534,11 +529,11 @@ def _quantity(text: str, tokens: list[Token], r: _Reading, lo: int, hi: int,
         tk = tokens[k]
         if tk.kind == "num" or _word(tk) or (tk.kind == "punct" and tk.norm not in lex.inner_punct):
             break
-        if _conjoined(tk) and not _coordinated_noun(tokens, k, hi):
+        if tk.conjoined and not _coordinated_noun(tokens, k, hi):
             break
     nxt = _skip_punct(tokens, end, hi)
     unknown = (noun is None and nxt < hi and tokens[nxt].kind == "ar" and tokens[nxt].norm != "من"
-               and tokens[nxt].norm not in lex.not_nouns and not _conjoined(tokens[nxt])
+               and tokens[nxt].norm not in lex.not_nouns and not tokens[nxt].conjoined
                and not _subset_after(tokens, end, hi))
     is_year = (noun is None and r.end == r.start + 1 and tokens[r.start].kind == "num"
                and tokens[r.start].norm.isdigit() and lex.year_range[0] <= int(tokens[r.start].norm) <= lex.year_range[1])

@@ -54,6 +54,11 @@ class Token:
     def is_word(self) -> bool:
         return self.kind in ("ar", "lat")
 
+    @property
+    def conjoined(self) -> bool:
+        """The word carries the conjunction و or ف ("وأصيب", "فقتل"; not "في", "وزير")."""
+        return self.norm[:1] in ("و", "ف") and len(self.forms) > 1 and self.forms[1] == self.norm[1:]
+
     def clitic_length(self, form: str) -> int:
         """How many leading normalised characters ``form`` dropped ("وبالباغوز" → "الباغوز": 2)."""
         return len(self.norm) - len(form) if self.norm.endswith(form) else 0
