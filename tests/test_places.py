@@ -247,6 +247,21 @@ def test_a_district_whose_name_is_an_ordinary_word_is_a_place_only_after_its_cue
     assert (found.name, found.feature) == ("Matn District", "admin2")
 
 
+def test_a_province_adjective_after_a_place_says_where_it_lies(nlp):
+    # Kafriya in the gazetteer is in Idlib; "البقاعية" says this one is in Lebanon's Bekaa
+    found = {p.text: p for p in places(nlp, "عثر على السيارة في بلدة كفريا البقاعية وبداخلها جوازات سفرهم.")}
+    assert (found["كفريا"].country, found["كفريا"].admin1) == ("LB", "Bekaa")
+    assert "البقاعية" not in found  # the adjective itself is no place
+    # a country's adjective is not its capital's province, a sports city is no Riyadh
+    assert found_country(nlp, "قصف على مدينة وهران الجزائرية") == ("وهران", "DZ", "Oran")
+    assert found_country(nlp, "افتتح الملعب في مدينة زايد الرياضية بأبوظبي.") == ("مدينة زايد", "AE", "Abu Dhabi")
+
+
+def found_country(nlp, text):
+    p = places(nlp, text)[0]
+    return p.text, p.country, p.admin1
+
+
 def test_a_valley_named_before_its_town_is_placed_in_the_town(nlp):
     text = ("دمرت الغارة سيارة تابعة لعناصر القاعدة عند وصولها إلى وادي ضيقة بلدة المحفد محافظة أبين.")
     found = {p.text: p for p in nlp(text, published="2015-07-31").places}

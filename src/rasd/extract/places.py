@@ -36,6 +36,7 @@ class _Cues:
     regions: frozenset[str]
     landmarks: frozenset[str]
     unknown_cues: frozenset[str]
+    not_region_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ def cues() -> _Cues:
         regions=frozenset(norm(w) for w in d["regions"]),
         landmarks=frozenset(norm(w) for w in d["landmarks"]),
         unknown_cues=frozenset(norm(w) for w in d["unknown_cues"]),
+        not_region_adjectives=frozenset(norm(w) for w in d["not_region_adjectives"]),
     )
 
 
@@ -123,6 +125,42 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
         extra = _transliterated_mentions(doc, latin, out, gazetteer)
         if extra:
             out = sorted(out + extra, key=lambda m: m.first)
+    extra = _region_adjectives(doc, gazetteer, out)
+    if extra:
+        out = sorted(out + extra, key=lambda m: m.first)
+    return out
+
+
+#: The cue of a mention made of a province's or region's adjective ("البقاعية"): it only says
+#: where the place before it lies, and is never a place of its own in the output.
+REGION_ADJECTIVE = "region adjective"
+
+
+def _region_adjectives(doc: Doc, gazetteer: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The adjective of a province or region right after a place: "بلدة كفريا البقاعية" (in the
+    Bekaa), "قرية X الحلبية". A country's adjective is not one ("الجزائرية" is Algeria, not
+    the province of Algiers), nor a direction ("الشمالية")."""
+    tokens = doc.tokens
+    taken = {k for m in found for k in range(m.first, m.last)}
+    directions, ordinary = cues().container_gap, cues().not_region_adjectives
+    out: list[PlaceMention] = []
+    for m in found:
+        k = m.last
+        if k >= len(tokens) or k in taken or all(e.feature == "country" for e in m.candidates):
+            continue
+        t = tokens[k]
+        if t.kind != "ar" or not t.norm.startswith("ال") or t.norm in ordinary:
+            continue
+        for suffix in ("يه", "ي"):
+            stem = t.norm[2:-len(suffix)]
+            if not t.norm.endswith(suffix) or len(stem) < 3 or stem in directions:
+                continue
+            named = [e for name in ("ال" + stem, stem) for e in gazetteer.lookup(name)]
+            if named and not any(e.feature == "country" for e in named):
+                regions = [e for e in named if e.feature in ("admin1", "region")]
+                if regions:
+                    out.append(PlaceMention(k, k + 1, regions, REGION_ADJECTIVE, False, t.start, t.end))
+            break
     return out
 
 
@@ -397,7 +435,7 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
 def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
     """One place per mention that resolves (see ``resolve_all``)."""
     return [_place(doc, r.mention, r.chosen, r.why == IN_CONTAINER)
-            for r in resolve_all(doc, mentions, focus) if r.chosen is not None]
+            for r in resolve_all(doc, mentions, focus) if r.chosen is not None and r.mention.cue != REGION_ADJECTIVE]
 
 
 #: Resolution.why of a name placed at the place it is said to lie in.
@@ -448,6 +486,9 @@ def _containers(doc: Doc, mentions: list[PlaceMention]) -> dict[int, int]:
         if len(gap) > 1 and gap[0].norm[:1] == "و" and len(gap[0].forms) > 1 and gap[0].kind == "ar" \
                 and not ({gap[0].forms[-1], gap[0].forms[1]} & words):
             gap = gap[1:]
+        if n.cue == REGION_ADJECTIVE and n.first == m.last:  # "بلدة كفريا البقاعية"
+            out[k] = k + 1
+            continue
         joined = (head.norm[:1] == "ب" and len(head.forms) > 1) or any(t.kind != "punct" for t in gap)
         if head.norm[:1] == "و" or any(t.norm[:1] == "و" and len(t.forms) > 1 for t in gap):
             continue  # "للحسكة وفي حلب": a second place, not the first one's surroundings
