@@ -19,8 +19,6 @@ from rasd.knowledge.transliteration import default_latin_places
 from rasd.ner.model import NerModel, default_model
 
 
-#: A span the tagger begins with one of these is a phrase, not a name ("على التنظيم").
-PREPOSITIONS = frozenset({"علي", "في", "من", "الي", "عن", "مع", "ضد", "بين", "حتي", "نحو", "قرب", "عند"})
 #: What a name found by its Latin spelling may be.
 LATIN_FEATURES = {"populated_place", "admin1", "admin2"}
 
@@ -94,7 +92,7 @@ def _spelled_otherwise(doc: Doc, e) -> Optional[Place]:
     words = [doc.tokens[k] for k in range(e.first, e.last)]
     c = cues()
     if any(t.kind != "ar" or {t.forms[-1], t.norm} & (c.common_words | c.regions) for t in words) \
-            or words[-1].norm.endswith(("يه", "يين", "ين")) or words[0].norm in PREPOSITIONS:
+            or words[-1].norm.endswith(("يه", "يين", "ين")) or words[0].norm in c.prepositions:
         return None  # "المحيط الهادئ", "المنطقة المركزية", "على التنظيم": words, not a name spelled otherwise
     gazetteer = default_gazetteer()
     stem = words[-1].forms[-1]

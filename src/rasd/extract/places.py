@@ -37,6 +37,7 @@ class _Cues:
     landmarks: frozenset[str]
     unknown_cues: frozenset[str]
     not_region_adjectives: frozenset[str]
+    prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,7 @@ def cues() -> _Cues:
         landmarks=frozenset(norm(w) for w in d["landmarks"]),
         unknown_cues=frozenset(norm(w) for w in d["unknown_cues"]),
         not_region_adjectives=frozenset(norm(w) for w in d["not_region_adjectives"]),
+        prepositions=frozenset(norm(w) for w in d["prepositions"]),
     )
 
 
@@ -112,9 +114,12 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
             d = c.directions_after.match_at(tokens, last, len(tokens), max_forms=1)
             if d is not None:
                 area, last = True, d.last
+        entries = [gazetteer.entries[i] for i in m.payloads]
+        if _counted_people(tokens, m.first, m.form, entries):
+            continue
         head = tokens[m.first]
         start = doc.view.to_original(head.nstart + head.clitic_length(m.form), head.nend)[0]
-        out.append(PlaceMention(m.first, last, [gazetteer.entries[i] for i in m.payloads], cue, area,
+        out.append(PlaceMention(m.first, last, entries, cue, area,
                                 start, tokens[last - 1].end))
     if gazetteer.guarded.exact:
         extra = _guarded_mentions(doc, gazetteer, out)
@@ -129,6 +134,17 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
     if extra:
         out = sorted(out + extra, key=lambda m: m.first)
     return out
+
+
+def _counted_people(tokens, first: int, form: str, entries: list[Entry]) -> bool:
+    """"12 سوريا قتلوا": twelve Syrians (the accusative of the people's name reads as the
+    country). A count under 1,000 right before a bare country name ending in "يا"; a year
+    ("كأس العالم 2018 بروسيا", "2008 كينيا") or a clitic says the country."""
+    if first == 0 or tokens[first].norm != form or not form.endswith("يا"):
+        return False
+    prev = tokens[first - 1]
+    return (prev.kind == "num" and prev.norm.isdigit() and int(prev.norm) < 1000
+            and all(e.feature == "country" for e in entries))
 
 
 #: The cue of a mention made of a province's or region's adjective ("البقاعية"): it only says
@@ -204,7 +220,8 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
             if len(span) < n or any(t.kind != "ar" for t in words) or any(t.i in taken for t in span):
                 continue
             name = " ".join(t.norm for t in words)
-            if name.endswith(("يه", "يين", "ين")) or not_names & {t.norm for t in span}:
+            if name.endswith(("يه", "يين", "ين")) or not_names & {t.norm for t in span} \
+                    or words[0].norm in cues().prepositions:  # "القضاء على التنظيم": a phrase
                 continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name; "آسيا-المحيط": a region
             hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
             if not hits and gazetteer is not None:
@@ -565,8 +582,9 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
         for n in range(1, min(UNKNOWN_NAME_WORDS, len(tokens) - i) + 1):
             last = tokens[i + n - 1]
             if last.kind != "ar" or last.i in taken or not_names.intersection(last.forms) \
-                    or last.norm.endswith("يه") or (n > 1 and _joins_another(last)) or cue_words.intersection(last.forms):
-                break  # "المنطقة التاريخية": a description; "السلام وحي البركة", "X بالعاصمة": two things
+                    or last.norm.endswith("يه") or (landmark and n == 1 and last.norm.endswith("ي") and not last.norm.startswith("ال")) \
+                    or (n > 1 and _joins_another(last)) or cue_words.intersection(last.forms):
+                break  # "المنطقة التاريخية", "شارع تجاري مزدحم": a description; "السلام وحي البركة", "X بالعاصمة": two things
             k = i + n  # what follows the name: location words, then the container
             while k < len(tokens) and k - (i + n) < 3 and k not in at and \
                     (tokens[k].norm in c.container_gap or tokens[k].forms[-1] in c.container_gap):
