@@ -177,6 +177,11 @@ def test_a_name_the_tagger_calls_a_place_and_the_gazetteer_lacks_is_kept_unresol
     assert unresolved[0].source.startswith("NER")
 
 
+def test_a_continent_or_sea_the_tagger_calls_a_place_is_not_added(nlp):
+    text = "تسعى إيران إلى دور في منطقة الشرق الأوسط وفي أوروبا وأفريقيا وعلى سواحل البحر المتوسط."
+    assert _tagged_as_places(nlp, text, ["الشرق الأوسط", "أوروبا", "البحر المتوسط"]) == []
+
+
 def test_a_cue_word_or_a_known_name_the_tagger_calls_a_place_is_not_added(nlp):
     doc = nlp("قصفت الطائرات ريف حلب الشمالي وقتلت خمسة مدنيين أمس.", published="2015-07-21")
     assert all(p.lat is not None for p in doc.places)

@@ -62,18 +62,20 @@ class EntityStage:
     def _unresolved_places(doc: Doc) -> list[Place]:
         """Names the tagger calls places that the gazetteer lacks ("قرية دوغوري"): kept, with no
         coordinates, so an analyst sees them and can add them (``rasd gazetteer import``).
-        A cue word the tagger took for a name ("ريف") is not one, nor a name the gazetteer
+        A cue word the tagger took for a name ("ريف") is not one, nor a continent or a sea
+        ("أوروبا", "الشرق الأوسط": no place an analyst adds), nor a name the gazetteer
         knows: where the recogniser left it out, that was its decision (a stoplisted word, a
         false friend), not a gap."""
-        cue_words = cues().before
+        cue_words, regions = cues().before, cues().regions
         gazetteer = default_gazetteer()
         taken = [(p.start, p.end) for p in doc.places]
         out: list[Place] = []
         for e in doc.entities:
             if e.label != "LOC" or any(s < e.end and e.start < t for s, t in taken):
                 continue
-            if all(f in cue_words for f in (doc.tokens[k].forms[-1] for k in range(e.first, e.last))):
-                continue
+            if all(f in cue_words for f in (doc.tokens[k].forms[-1] for k in range(e.first, e.last))) \
+                    or any(regions.intersection(doc.tokens[k].forms) for k in range(e.first, e.last)):
+                continue  # "ريف": a cue word; "أوروبا", "الشرق الأوسط": a continent or sea, no place to add
             if gazetteer.lookup(e.text) or (e.last - e.first == 1 and any(gazetteer.lookup(f) for f in doc.tokens[e.first].forms)):
                 continue
             out.append(_spelled_otherwise(doc, e) or
