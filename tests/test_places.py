@@ -275,6 +275,12 @@ def test_words_that_read_as_places_in_context_are_not(nlp):
     assert found == {"مندلي"}
 
 
+def test_a_country_name_that_is_also_its_adjective_is_no_place_after_a_definite_word(nlp):
+    assert "السعودية" not in {p.text for p in places(nlp, "أغلق مؤشر سوق الأسهم السعودية اليوم على ارتفاع.")}
+    for text in ("وصل الوزير إلى السعودية أمس.", "قدمت المساعدات للسعودية والأردن."):
+        assert {p.country for p in places(nlp, text)} >= {"SA"}, text
+
+
 def test_the_kurdistan_region_is_placed_at_erbil(nlp):
     [p] = [p for p in places(nlp, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية.") if "كردستان" in p.text]
     assert (p.name, p.country, p.admin1) == ("Kurdistan Region", "IQ", "Erbil")

@@ -38,6 +38,7 @@ class _Cues:
     unknown_cues: frozenset[str]
     not_region_adjectives: frozenset[str]
     prepositions: frozenset[str]
+    adjective_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def cues() -> _Cues:
         unknown_cues=frozenset(norm(w) for w in d["unknown_cues"]),
         not_region_adjectives=frozenset(norm(w) for w in d["not_region_adjectives"]),
         prepositions=frozenset(norm(w) for w in d["prepositions"]),
+        adjective_names=frozenset(norm(w) for w in d["adjective_names"]),
     )
 
 
@@ -117,6 +119,9 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
         entries = [gazetteer.entries[i] for i in m.payloads]
         if _counted_people(tokens, m.first, m.form, entries):
             continue
+        if m.form in c.adjective_names and tokens[m.first].norm == m.form and prev is not None \
+                and prev.kind == "ar" and prev.norm.startswith("ال") and prev.norm not in c.prepositions:
+            cue = ADJECTIVE  # "سوق الأسهم السعودية": says the country, names no place
         head = tokens[m.first]
         start = doc.view.to_original(head.nstart + head.clitic_length(m.form), head.nend)[0]
         out.append(PlaceMention(m.first, last, entries, cue, area,
@@ -150,6 +155,9 @@ def _counted_people(tokens, first: int, form: str, entries: list[Entry]) -> bool
 #: The cue of a mention made of a province's or region's adjective ("البقاعية"): it only says
 #: where the place before it lies, and is never a place of its own in the output.
 REGION_ADJECTIVE = "region adjective"
+#: The cue of a country's name used as its adjective ("الخطوط السعودية"): it votes for the
+#: article's country, and is no place in the output.
+ADJECTIVE = "adjective"
 
 
 def _region_adjectives(doc: Doc, gazetteer: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -452,7 +460,8 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
 def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = None) -> list[Place]:
     """One place per mention that resolves (see ``resolve_all``)."""
     return [_place(doc, r.mention, r.chosen, r.why == IN_CONTAINER)
-            for r in resolve_all(doc, mentions, focus) if r.chosen is not None and r.mention.cue != REGION_ADJECTIVE]
+            for r in resolve_all(doc, mentions, focus)
+            if r.chosen is not None and r.mention.cue not in (REGION_ADJECTIVE, ADJECTIVE)]
 
 
 #: Resolution.why of a name placed at the place it is said to lie in.
