@@ -281,6 +281,13 @@ def test_a_country_name_that_is_also_its_adjective_is_no_place_after_a_definite_
         assert {p.country for p in places(nlp, text)} >= {"SA"}, text
 
 
+def test_a_province_name_two_countries_share_needs_one_of_them_in_the_article(nlp):
+    text = "أقلعت الطائرة من طرابلس ووصلت إلى مطار الأبرق الدولي في المنطقة الشرقية بعد ساعات في ليبيا."
+    assert "المنطقة الشرقية" not in {p.text for p in places(nlp, text)}  # not Oman's nor Saudi Arabia's
+    text = "قال المتحدث باسم شرطة المنطقة الشرقية في السعودية إن الدوريات انتشرت في الدمام."
+    assert {p.country for p in places(nlp, text) if p.text == "المنطقة الشرقية"} == {"SA"}
+
+
 def test_the_kurdistan_region_is_placed_at_erbil(nlp):
     [p] = [p for p in places(nlp, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية.") if "كردستان" in p.text]
     assert (p.name, p.country, p.admin1) == ("Kurdistan Region", "IQ", "Erbil")

@@ -448,6 +448,11 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
                 and not best.source.startswith("curated")):
             out.append(Resolution(m, ranked, None, "false friend"))
             continue
+        if best.feature == "admin1" and not unanimous[k] and total and not focus.get(best.country, 0):
+            # "المنطقة الشرقية" in a Libyan article: the eastern region of Libya, not the
+            # province of Saudi Arabia or Oman that has the name
+            out.append(Resolution(m, ranked, None, "province of a country the article is not about"))
+            continue
         out.append(Resolution(m, ranked, best, "best"))
     # a place in a container the article does not mean ("بركي براك": Brak in Libya, a false
     # friend) is nowhere
