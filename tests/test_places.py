@@ -288,6 +288,14 @@ def test_a_province_name_two_countries_share_needs_one_of_them_in_the_article(nl
     assert {p.country for p in places(nlp, text) if p.text == "المنطقة الشرقية"} == {"SA"}
 
 
+def test_a_word_that_reads_as_a_clitic_and_a_place_is_a_word(nlp):
+    for text in ("قدمت الجمعية خدماتها للحج والعمرة هذا العام.", "نشر المركز بحوث علمية عن المياه.",
+                 "بادر المصنع بالتبرع للجمعية.", "وصفت الممثلة كريمة مختار دورها."):
+        assert places(nlp, text) == [], text
+    assert [p.name for p in places(nlp, "وصل وفد حكومي إلى لحج أمس.")] == ["Laḩij"]
+    assert [p.name for p in places(nlp, "اشتباكات في ولاية جنوب كردفان وفي كردفان.") if p.text == "كردفان"] == ["Kordofan"]
+
+
 def test_the_kurdistan_region_is_placed_at_erbil(nlp):
     [p] = [p for p in places(nlp, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية.") if "كردستان" in p.text]
     assert (p.name, p.country, p.admin1) == ("Kurdistan Region", "IQ", "Erbil")

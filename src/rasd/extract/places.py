@@ -39,6 +39,7 @@ class _Cues:
     not_region_adjectives: frozenset[str]
     prepositions: frozenset[str]
     adjective_names: frozenset[str]
+    not_clitic_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ def cues() -> _Cues:
         not_region_adjectives=frozenset(norm(w) for w in d["not_region_adjectives"]),
         prepositions=frozenset(norm(w) for w in d["prepositions"]),
         adjective_names=frozenset(norm(w) for w in d["adjective_names"]),
+        not_clitic_words=frozenset(norm(w) for w in d["not_clitic_words"]),
     )
 
 
@@ -117,8 +119,9 @@ def find_place_mentions(doc: Doc, gazetteer: Gazetteer, transliterate: bool = Tr
             if d is not None:
                 area, last = True, d.last
         entries = [gazetteer.entries[i] for i in m.payloads]
-        if _counted_people(tokens, m.first, m.form, entries):
-            continue
+        if _counted_people(tokens, m.first, m.form, entries) or (
+                tokens[m.first].norm != m.form and tokens[m.first].norm in c.not_clitic_words):
+            continue  # "كريمة" is no ك + ريمة
         if m.form in c.adjective_names and tokens[m.first].norm == m.form and prev is not None \
                 and prev.kind == "ar" and prev.norm.startswith("ال") and prev.norm not in c.prepositions:
             cue = ADJECTIVE  # "سوق الأسهم السعودية": says the country, names no place
