@@ -296,6 +296,18 @@ def test_a_word_that_reads_as_a_clitic_and_a_place_is_a_word(nlp):
     assert [p.name for p in places(nlp, "اشتباكات في ولاية جنوب كردفان وفي كردفان.") if p.text == "كردفان"] == ["Kordofan"]
 
 
+def test_a_small_foreign_place_no_other_name_supports_is_a_word(nlp):
+    # "القصير" (short), "القائم بأعمال" (chargé d'affaires): with only Saudi and Bahraini
+    # places around, and none near Syria or Iraq, they are words
+    text = ("استدعت وزارة خارجية مملكة البحرين القائم بأعمال السفارة الإيرانية في المنامة، "
+            "وقال مسؤول في الرياض إن النمو سيتباطأ على المدى القصير.")
+    found = {p.text for p in places(nlp, text)}
+    assert not found & {"القصير", "القائم"}, found
+    # the same names with their country named are places
+    text = "سيطرت قوات النظام على مدينة القصير في ريف حمص قرب الحدود مع لبنان في سوريا."
+    assert "القصير" in {p.text for p in places(nlp, text)}
+
+
 def test_the_kurdistan_region_is_placed_at_erbil(nlp):
     [p] = [p for p in places(nlp, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية.") if "كردستان" in p.text]
     assert (p.name, p.country, p.admin1) == ("Kurdistan Region", "IQ", "Erbil")
