@@ -308,6 +308,15 @@ def test_a_small_foreign_place_no_other_name_supports_is_a_word(nlp):
     assert "القصير" in {p.text for p in places(nlp, text)}
 
 
+def test_a_direction_after_an_area_cue_is_no_name_spelled_in_latin(nlp):
+    # "منطقة جنوب الصحراء" is sub-Saharan Africa, not Newport Beach; "منطقة وسط القاهرة" is
+    # central Cairo, not al-Wasitah
+    found = places(nlp, "قتلت الملاريا 584 ألفا عام 2013 معظمهم في منطقة جنوب الصحراء الكبرى بأفريقيا.")
+    assert all(p.country != "US" for p in found)
+    found = {p.text: p.name for p in places(nlp, "وتعتبر منطقة وسط القاهرة بقعة جديرة بالتنقيب.")}
+    assert found == {"القاهرة": "Cairo"}
+
+
 def test_the_kurdistan_region_is_placed_at_erbil(nlp):
     [p] = [p for p in places(nlp, "استقبل رئيس إقليم كردستان مسعود بارزاني وزير الخارجية.") if "كردستان" in p.text]
     assert (p.name, p.country, p.admin1) == ("Kurdistan Region", "IQ", "Erbil")

@@ -216,7 +216,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     if not focus:
         return []
     taken = {k for x in found for k in range(x.first, x.last)}
-    not_names = cues().common_words | cues().regions
+    not_names = cues().common_words | cues().regions | cues().container_gap  # "منطقة جنوب الصحراء": a direction
     out: list[PlaceMention] = []
     for i in range(1, len(tokens)):
         if i in taken or tokens[i].kind != "ar":
