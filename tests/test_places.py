@@ -308,6 +308,13 @@ def test_a_small_foreign_place_no_other_name_supports_is_a_word(nlp):
     assert "القصير" in {p.text for p in places(nlp, text)}
 
 
+def test_a_hyphened_name_after_a_word_for_a_camp_is_a_place(nlp):
+    text = "قتل عشرة جنود في منطقة تمبكتو. وقال المصدر العسكري صباح اليوم تعرض معسكر غورما-راروس لهجوم ارهابي."
+    assert [(p.name, p.country) for p in places(nlp, text) if p.text == "غورما-راروس"] == [("Gourma Rharous", "ML")]
+    # "معسكر" alone is no place cue: a team's training camp is no town
+    assert all(p.text != "الفريق" for p in places(nlp, "انطلق معسكر الفريق الأول في مدينة سان مورتيز السويسرية."))
+
+
 def test_a_direction_after_an_area_cue_is_no_name_spelled_in_latin(nlp):
     # "منطقة جنوب الصحراء" is sub-Saharan Africa, not Newport Beach; "منطقة وسط القاهرة" is
     # central Cairo, not al-Wasitah

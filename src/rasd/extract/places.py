@@ -40,6 +40,7 @@ class _Cues:
     prepositions: frozenset[str]
     adjective_names: frozenset[str]
     not_clitic_words: frozenset[str]
+    hyphen_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def cues() -> _Cues:
         prepositions=frozenset(norm(w) for w in d["prepositions"]),
         adjective_names=frozenset(norm(w) for w in d["adjective_names"]),
         not_clitic_words=frozenset(norm(w) for w in d["not_clitic_words"]),
+        hyphen_cues=frozenset(norm(w) for w in d["hyphen_cues"]),
     )
 
 
@@ -222,9 +224,11 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
         if i in taken or tokens[i].kind != "ar":
             continue
         kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
+        hyphened = i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 1].start == tokens[i].end
+        if hyphened and kind not in _LATIN_CUES and cues().hyphen_cues.intersection(tokens[i - 1].forms):
+            kind = "town"  # "معسكر غورما-راروس"
         if kind not in _LATIN_CUES:
             continue
-        hyphened = i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 1].start == tokens[i].end
         for n in ((3, 2, 1) if hyphened else (2, 1)):
             span = tokens[i:i + n]
             words = span[::2] if n == 3 else span  # "غورما-راروس": the hyphen joins one name
