@@ -73,6 +73,15 @@ def test_cli_json_and_bad_focus(capsys):
     assert "not an ISO 3166 alpha-2 code" in capsys.readouterr().err
 
 
+def test_cli_says_an_adjective_is_no_place(capsys):
+    assert main(["geocode", "عثر على السيارة في بلدة كفريا البقاعية", "--json"]) == 0
+    d = {m["text"]: m for m in json.loads(capsys.readouterr().out)}
+    assert d["كفريا"]["is_place"] and d["كفريا"]["chosen"]["country"] == "LB"
+    assert not d["البقاعية"]["is_place"]
+    assert main(["geocode", "أغلق مؤشر سوق الأسهم السعودية"]) == 0
+    assert "an adjective: read as Saudi Arabia (SA)" in capsys.readouterr().out
+
+
 def test_cli_no_place(capsys):
     assert main(["geocode", "قال المتحدث إن الاجتماع انتهى"]) == 0
     assert capsys.readouterr().out.strip() == "no place names found"

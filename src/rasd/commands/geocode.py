@@ -59,8 +59,12 @@ def cmd_geocode(a: argparse.Namespace) -> int:
         p = m.chosen
         notes = ", ".join(x for x in (f"cue {m.cue}" if m.cue else "", "around it (area)" if m.area else "") if x)
         print(f"{m.text}  [{m.start}:{m.end}]" + (f"  ({notes})" if notes else ""))
-        print(f"  chosen: {p.name} · {p.country} · {p.admin1 or '-'} · {p.feature} · ({p.lat:.4f}, {p.lon:.4f}) · "
-              f"geo_precision {p.geo_precision} · {p.source}")
+        if not m.is_place:
+            print(f"  an adjective: read as {p.name} ({p.country}), which it says the text is about or the place "
+                  "before it lies in; not a place in `rasd extract` output")
+        else:
+            print(f"  chosen: {p.name} · {p.country} · {p.admin1 or '-'} · {p.feature} · ({p.lat:.4f}, {p.lon:.4f}) · "
+                  f"geo_precision {p.geo_precision} · {p.source}")
         for rank, c in enumerate(m.candidates[:a.top], 1):
             e = c.entry
             print(f"  {rank:2d}. {c.score:5.2f}  {e.name} | {e.name_ar} | {e.country} | {e.admin1 or '-'} | "
@@ -72,7 +76,7 @@ def cmd_geocode(a: argparse.Namespace) -> int:
 
 def _as_dict(m, top: int) -> dict:
     return {
-        "text": m.text, "start": m.start, "end": m.end, "cue": m.cue, "area": m.area,
+        "text": m.text, "start": m.start, "end": m.end, "cue": m.cue, "area": m.area, "is_place": m.is_place,
         "chosen": m.chosen.to_dict(),
         "candidates": [{"score": round(c.score, 4), "id": c.entry.id, "name": c.entry.name, "name_ar": c.entry.name_ar,
                         "country": c.entry.country, "admin1": c.entry.admin1, "feature": c.entry.feature,

@@ -163,6 +163,7 @@ REGION_ADJECTIVE = "region adjective"
 #: The cue of a country's name used as its adjective ("الخطوط السعودية"): it votes for the
 #: article's country, and is no place in the output.
 ADJECTIVE = "adjective"
+ADJECTIVE_CUES = (REGION_ADJECTIVE, ADJECTIVE)
 
 
 def _region_adjectives(doc: Doc, gazetteer: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
@@ -492,7 +493,7 @@ def resolve(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter] = N
     """One place per mention that resolves (see ``resolve_all``)."""
     return [_place(doc, r.mention, r.chosen, r.why == IN_CONTAINER)
             for r in resolve_all(doc, mentions, focus)
-            if r.chosen is not None and r.mention.cue not in (REGION_ADJECTIVE, ADJECTIVE)]
+            if r.chosen is not None and r.mention.cue not in ADJECTIVE_CUES]
 
 
 #: Resolution.why of a small foreign place far from the article's places (or with none near).
@@ -665,6 +666,12 @@ class MentionCandidates:
     area: bool
     candidates: list[Candidate]
     chosen: Place
+
+    @property
+    def is_place(self) -> bool:
+        """False for an adjective ("البقاعية", "السعودية" after a definite word): the pipeline
+        reads it (a container, a country vote) but emits no place for it."""
+        return self.cue not in ADJECTIVE_CUES
 
 
 def candidates_for(text: str, focus: Iterable[str] = (), gazetteer: Optional[Gazetteer] = None) -> list[MentionCandidates]:
