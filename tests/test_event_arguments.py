@@ -53,6 +53,16 @@ def test_a_province_that_says_whose_capital_a_place_is_is_not_the_place(nlp):
     assert e.location["name"] == "Yobe"
 
 
+def test_a_place_in_the_province_told_of_the_same_event_makes_it_precise(nlp):
+    for text in ("قتل خمسة مدنيين في قصف جوي على محافظة إدلب أمس. وقال ناشطون إن القصف الذي وقع في مدينة سراقب أوقع جرحى.",
+                 "قتل خمسة مدنيين في قصف جوي على ريف إدلب أمس. وقال ناشطون إن القصف الذي استهدف مدينة سراقب أوقع جرحى."):
+        events = nlp(text, published="2015-07-21").events
+        assert [(e.location["name"], e.location["geo_precision"]) for e in events] == [("Saraqib", 1)], text
+    # a place in another province told with the same word is not this event's
+    text = "قصف الطيران مناطق في سهل الغاب بريف حماة أمس. وقال ناشطون إن القصف الذي استهدف بلدة سراقب أوقع جرحى."
+    assert [e.location["name"] for e in nlp(text, published="2015-07-21").events] == ["Al-Ghab plain"]
+
+
 GAZA = ('قال تجمع لاهالي معتقلين "سلفيين" في غزة في بيان امس ان اجهزة الامن التابعة لحماس التي تسيطر '
         'على القطاع اعتقلت عدداً من نشطاء الجماعات السلفية المتشددة.')
 

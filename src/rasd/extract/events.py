@@ -407,6 +407,11 @@ def _capital_of(place: Place, places: list[Place], doc: Doc, first: int, lo: int
         q is not place and q.end <= doc.tokens[k].start and q.start >= before[0].start for q in places)
 
 
+#: A more precise place told of an event placed at a province or area lies in the same
+#: province and this near it.
+REFINED_WITHIN_KM = 150.0
+
+
 def _elaborate(event: Event, doc: Doc, sent: Sentence, places: list[Place]) -> None:
     """A sentence with no trigger of its own that names the previous event's place, or
     no place at all, tells more about it ("إن سبعة وعشرين شاحنة تحمل عشرات المدنيين
@@ -777,11 +782,20 @@ class EventStage:
                     told.date, told.time_precision, told.dated = dates[0].date, dates[0].time_precision, True
                 if not best.generic and best.subtype.priority > lex.types[told.sub_event_type].priority:
                     told.sub_event_type, told.event_type = best.subtype.name, best.subtype.event_type
-                if told.location is None and lex.family.get(told.event_type) == "violence":
-                    # its place, which the first mention left out ("فوق جنوب اليمن")
+                if lex.family.get(told.event_type) == "violence" and (
+                        told.location is None or (told.location.get("geo_precision") or 1) > 1):
+                    # its place, which the first mention left out ("فوق جنوب اليمن") or told only
+                    # as its province or area ("ولاية قندوز" first, then "الهجوم الذي وقع … في
+                    # مقاطعة خان آباد"): a place in that area said of the same event is its own
                     own = _sub_national(_pick_place(own_places, best.subtype.name, doc, token_at, sent.first,
                                                     best.first))
-                    told.location = own.location() if own is not None else None
+                    if told.location is None:
+                        told.location = own.location() if own is not None else None
+                    elif own is not None and (own.geo_precision or 1) < told.location["geo_precision"] \
+                            and own.country == told.location.get("country") and own.admin1 \
+                            and own.admin1 == told.location.get("admin1") \
+                            and _km(own.location(), told.location) <= REFINED_WITHIN_KM:
+                        told.location = own.location()
                 _elaborate(told, doc, sent, [])
                 last_event = (n, told)
                 continue
