@@ -395,8 +395,10 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
 
     Two passes: the first scores each mention alone; the second adds to each
     candidate of an ambiguous mention a bonus for being near the places the
-    article names without doubt (``_anchors``), keeps a place said to lie in
-    another near it, and drops a small foreign candidate far from everything."""
+    article names without doubt (``_anchors``; a small place named once in a country nothing
+    else supports is none), keeps a place said to lie in another near it, and drops a small
+    place far from everything or, with nothing to measure by, alone in its country (a word
+    that is also a village's name)."""
     focus = country_focus(mentions) if focus is None else focus
     for m in mentions:
         m.candidates = _city_over_province(m)
@@ -410,77 +412,73 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
     unanimous = [len({e.country for e in m.candidates}) == 1 for m in mentions]
     name_votes: Counter = Counter(id(e) for m, u in zip(mentions, unanimous) if u for e in m.candidates)
     named: Counter = Counter(id(e) for m in mentions for e in m.candidates)  # how often each may be named
-    def decide(anchors: list[tuple[int, Entry]]) -> list[Resolution]:
-        out: list[Resolution] = []
-        for k, m in enumerate(mentions):
-            if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
-                around = picks[containers[k]]
-                radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
-                ranked = sorted(((e, sc - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
-                                 for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
-                far = _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
-                                                              and ranked[0][0].country != around.country)
-                if far and m.cue is None and any(e.population >= CONTAINER_OVERRIDE_POPULATION
-                                                 or e.feature in ("country", "admin1") for e in m.candidates):
-                    pass  # a city or a province is not in a town: "الحديدة غرب تعز" says where Hodeidah lies
-                elif far:
-                    # the gazetteer's places of that name are elsewhere: the one meant is a place it
-                    # lacks, somewhere in its container ("حصيبة شرقي الرمادي"), where ACLED codes it,
-                    # if a cue or a direction word says it is a place ("سياد باري" is a man's name,
-                    # "مصدر قبلي في شبوة" a tribal source)
-                    gap = doc.tokens[m.last:mentions[containers[k]].first]
-                    said = m.cue is not None or (any(cues().directions_before.match_at(doc.tokens, t.i, t.i + 2)
-                                                     for t in gap) and around.country in {e.country for e in m.candidates})
-                    out.append(Resolution(m, ranked, around, IN_CONTAINER) if said
-                               else Resolution(m, ranked, None, "no candidate near its container"))
-                    continue
-                else:
-                    picks[k] = ranked[0][0]
-                    out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
-                    continue
-
-            # "الجزائر", "عمان": a country that shares its name with a big city stays the country
-            country_named = any(e.feature == "country" for e in m.candidates)
-
-            def scored(e: Entry, score_alone: float) -> float:
-                if len(m.candidates) > 1 and e.population >= WORLD_CITY_POPULATION and e.feature == "populated_place" \
-                        and not country_named:  # near any article that names it
-                    return score_alone + PROXIMITY_BONUS[0][1]
-                d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
-                return score_alone + next((b for within, b in PROXIMITY_BONUS if d is not None and d <= within), 0.0)
-
-            ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
-            best = ranked[0][0]
-            # in a country the article is otherwise hardly about (the votes of this very name
-            # aside), another mention of the same name confirms nothing: "براك" twice in an
-            # Afghan article is still not Brak in Libya
-            same = name_votes.get(id(best), 0)
-            minor = total > same and (focus.get(best.country, 0) - same) * MINOR_SHARE < total - same
-            d = _proximity(best, k, [(j, a) for j, a in anchors if a is not best] if minor else anchors) if anchors else None
-            limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
-            own = 1 if unanimous[k] else 0  # its own vote does not count
-            far = d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
-            # named once, nothing to measure against, and no other name in the article is in its
-            # country ("الدين الخالص" in an article that names only Saudi places is not al-Khalis)
-            isolated = d is None and total > same and focus.get(best.country, 0) == same and named[id(best)] == 1
-            if ((far or isolated) and best.feature in ("populated_place", "village", "town")
-                    and best.population < FALSE_FRIEND_MAX_POPULATION and not _reviewed(best)):
-                out.append(Resolution(m, ranked, None, FALSE_FRIEND))
-                continue
-            if best.feature == "admin1" and not unanimous[k] and total and not focus.get(best.country, 0):
-                # "المنطقة الشرقية" in a Libyan article: the eastern region of Libya, not the
-                # province of Saudi Arabia or Oman that has the name
-                out.append(Resolution(m, ranked, None, "province of a country the article is not about"))
-                continue
-            out.append(Resolution(m, ranked, best, "best"))
-        return out
-
     # a small place named once, in a country no other name in the article is in, anchors
     # nothing: "القائم" (the chargé d'affaires) does not bring "القصير" (short) near Iraq
     anchors = [(j, a) for j, a in anchors
                if a.population >= FALSE_FRIEND_MAX_POPULATION or a.feature not in ("populated_place", "village", "town")
                or named[id(a)] > 1 or focus.get(a.country, 0) > name_votes.get(id(a), 0)]
-    out = decide(anchors)
+    out: list[Resolution] = []
+    for k, m in enumerate(mentions):
+        if k in containers:  # "قرية قصر البريج في ريف حلب": near Aleppo, or not this name at all
+            around = picks[containers[k]]
+            radius = CONTAINER_KM * (2 if around.feature in ("admin1", "region") else 1)
+            ranked = sorted(((e, sc - (0 if _km(e, around) <= radius else FAR_FROM_CONTAINER))
+                             for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
+            far = _km(ranked[0][0], around) > radius or (around.feature in ("admin1", "admin2")
+                                                          and ranked[0][0].country != around.country)
+            if far and m.cue is None and any(e.population >= CONTAINER_OVERRIDE_POPULATION
+                                             or e.feature in ("country", "admin1") for e in m.candidates):
+                pass  # a city or a province is not in a town: "الحديدة غرب تعز" says where Hodeidah lies
+            elif far:
+                # the gazetteer's places of that name are elsewhere: the one meant is a place it
+                # lacks, somewhere in its container ("حصيبة شرقي الرمادي"), where ACLED codes it,
+                # if a cue or a direction word says it is a place ("سياد باري" is a man's name,
+                # "مصدر قبلي في شبوة" a tribal source)
+                gap = doc.tokens[m.last:mentions[containers[k]].first]
+                said = m.cue is not None or (any(cues().directions_before.match_at(doc.tokens, t.i, t.i + 2)
+                                                 for t in gap) and around.country in {e.country for e in m.candidates})
+                out.append(Resolution(m, ranked, around, IN_CONTAINER) if said
+                           else Resolution(m, ranked, None, "no candidate near its container"))
+                continue
+            else:
+                picks[k] = ranked[0][0]
+                out.append(Resolution(m, ranked, ranked[0][0], "near its container"))
+                continue
+
+        # "الجزائر", "عمان": a country that shares its name with a big city stays the country
+        country_named = any(e.feature == "country" for e in m.candidates)
+
+        def scored(e: Entry, score_alone: float) -> float:
+            if len(m.candidates) > 1 and e.population >= WORLD_CITY_POPULATION and e.feature == "populated_place" \
+                    and not country_named:  # near any article that names it
+                return score_alone + PROXIMITY_BONUS[0][1]
+            d = _proximity(e, k, anchors) if anchors and len(m.candidates) > 1 else None
+            return score_alone + next((b for within, b in PROXIMITY_BONUS if d is not None and d <= within), 0.0)
+
+        ranked = sorted(((e, scored(e, sc)) for e, sc in zip(m.candidates, alone[k])), key=lambda x: -x[1])
+        best = ranked[0][0]
+        # in a country the article is otherwise hardly about (the votes of this very name
+        # aside), another mention of the same name confirms nothing: "براك" twice in an
+        # Afghan article is still not Brak in Libya
+        same = name_votes.get(id(best), 0)
+        minor = total > same and (focus.get(best.country, 0) - same) * MINOR_SHARE < total - same
+        d = _proximity(best, k, [(j, a) for j, a in anchors if a is not best] if minor else anchors) if anchors else None
+        limit = VILLAGE_FALSE_FRIEND_KM if best.population < VILLAGE_POPULATION else FALSE_FRIEND_KM
+        own = 1 if unanimous[k] else 0  # its own vote does not count
+        far = d is not None and d > limit and total and (focus.get(best.country, 0) - own) * 3 < total - own
+        # named once, nothing to measure against, and no other name in the article is in its
+        # country ("الدين الخالص" in an article that names only Saudi places is not al-Khalis)
+        isolated = d is None and total > same and focus.get(best.country, 0) == same and named[id(best)] == 1
+        if ((far or isolated) and best.feature in ("populated_place", "village", "town")
+                and best.population < FALSE_FRIEND_MAX_POPULATION and not _reviewed(best)):
+            out.append(Resolution(m, ranked, None, FALSE_FRIEND))
+            continue
+        if best.feature == "admin1" and not unanimous[k] and total and not focus.get(best.country, 0):
+            # "المنطقة الشرقية" in a Libyan article: the eastern region of Libya, not the
+            # province of Saudi Arabia or Oman that has the name
+            out.append(Resolution(m, ranked, None, "province of a country the article is not about"))
+            continue
+        out.append(Resolution(m, ranked, best, "best"))
     # a place in a container the article does not mean ("بركي براك": Brak in Libya, a false
     # friend) is nowhere
     for k, r in enumerate(out):
