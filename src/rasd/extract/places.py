@@ -46,21 +46,20 @@ class _Cues:
 @lru_cache(maxsize=1)
 def cues() -> _Cues:
     d = load_yaml("places.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(norm(w) for w in d[key])
+
     after: PhraseMatcher[str] = PhraseMatcher().add_all((w, w) for w in d["directions_after"])
     return _Cues(
         before={phrase_key(k)[0]: v for k, v in d["cues"].items()},
         directions_after=after,
         directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
-        container_gap=frozenset(norm(w) for w in d["container_gap"]),
-        common_words=frozenset(norm(w) for w in d["not_names_after_cue"]),
-        regions=frozenset(norm(w) for w in d["regions"]),
-        landmarks=frozenset(norm(w) for w in d["landmarks"]),
-        unknown_cues=frozenset(norm(w) for w in d["unknown_cues"]),
-        not_region_adjectives=frozenset(norm(w) for w in d["not_region_adjectives"]),
-        prepositions=frozenset(norm(w) for w in d["prepositions"]),
-        adjective_names=frozenset(norm(w) for w in d["adjective_names"]),
-        not_clitic_words=frozenset(norm(w) for w in d["not_clitic_words"]),
-        hyphen_cues=frozenset(norm(w) for w in d["hyphen_cues"]),
+        container_gap=words("container_gap"), common_words=words("not_names_after_cue"), regions=words("regions"),
+        landmarks=words("landmarks"), unknown_cues=words("unknown_cues"),
+        not_region_adjectives=words("not_region_adjectives"), prepositions=words("prepositions"),
+        adjective_names=words("adjective_names"), not_clitic_words=words("not_clitic_words"),
+        hyphen_cues=words("hyphen_cues"),
     )
 
 
