@@ -221,10 +221,12 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             towns.append(row)
             row["_key"] = key
     capital = largest_town(towns, lambda t: t["_key"])
+    capitals = province_capitals(gz)
+    capital.update(capitals)
     rows.extend(yield_province_names(towns, subdivisions, capital))
 
-    # admin1 subdivisions with Arabic names, placed at the largest town
-    # (the schema's geo_precision 3 uses the province capital's coordinates)
+    # admin1 subdivisions with Arabic names, placed at the capital: the largest town unless
+    # admin1_capitals.tsv names another (the schema's geo_precision 3 uses the capital's coordinates)
     for r in subdivisions:
         if r["level"] not in ("1", "2"):
             continue
@@ -243,6 +245,7 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
             "admin1": admin1_name.get(key, ascii_name(r["name"])),
             "feature": "admin1", "population": "0",
             "geonames_id": r["geonameid"], "source": "GeoNames subdivisions",
+            "_capital": key in capitals,
         })
 
     # Syria: OpenSyria governorates, districts, subdistricts (OCHA p-codes, centroids)
@@ -333,6 +336,22 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     return rows
 
 
+def province_capitals(gz: Path, path: Path = DATA / "admin1_capitals.tsv") -> dict[tuple[str, str], dict]:
+    """(country, admin1 code) → the capital's coordinates ({"lat", "lon"}, plus the GeoNames row)
+    for the provinces whose largest town is not their capital (``admin1_capitals.tsv``)."""
+    wanted = {r["capital_geonameid"]: (r["country"], r["admin1_code"]) for r in tsv(path, comments=True)}
+    out: dict[tuple[str, str], dict] = {}
+    for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz"):
+        for r in tsv(gz / fname):
+            key = wanted.get(r["geonameid"])
+            if key is not None and key not in out:
+                assert r["country_code"] == key[0], (r["geonameid"], key)
+                out[key] = {**r, "lat": r["latitude"], "lon": r["longitude"]}
+    missing = set(wanted.values()) - set(out)
+    assert not missing, f"capitals not in the GeoNames files: {sorted(missing)}"
+    return out
+
+
 def largest_town(towns: Iterable[dict], key: Callable[[dict], Hashable]) -> dict[Hashable, dict]:
     """The most populous of ``towns`` for each ``key`` (the first one on a tie): a province's
     capital, nearly everywhere, where the sources do not say which town it is."""
@@ -346,9 +365,10 @@ def largest_town(towns: Iterable[dict], key: Callable[[dict], Hashable]) -> dict
 
 def place_provinces_at_largest_town(rows: list[dict]) -> None:
     """OCHA governorates come at their polygon centroids; the schema places a province-only
-    event at the province capital, so each governorate moves to its largest town (the
-    capital, nearly everywhere: Homs, Deir ez-Zor, Zinjibar…) when one is known; failing that,
-    to the GeoNames province of the same Arabic name (placed the same way)."""
+    event at the province capital, so each governorate moves to the GeoNames province of the
+    same Arabic name when that one sits at a listed capital (admin1_capitals.tsv), else to its
+    largest town (the capital, nearly everywhere: Homs, Deir ez-Zor…) when one is known,
+    else to that GeoNames province (placed at its largest town)."""
     largest = largest_town((r for r in rows if r["feature"] == "populated_place" and r["admin1"]),
                            lambda r: (r["country"], r["admin1"]))
     # where the English spellings differ ("Hadramawt" / GeoNames "Hadramaout"), the GeoNames
@@ -358,9 +378,12 @@ def place_provinces_at_largest_town(rows: list[dict]) -> None:
                          for a in r["aliases"].split("|")}
     for r in rows:
         if r["feature"] == "admin1" and r["source"].startswith(("OpenSyria", "OCHA")):
-            town = largest.get((r["country"], r["admin1"])) or next(
-                (geonames_province[(r["country"], norm(a))] for a in r["aliases"].split("|")
-                 if (r["country"], norm(a)) in geonames_province), None)
+            same_name = next((geonames_province[(r["country"], norm(a))] for a in r["aliases"].split("|")
+                              if (r["country"], norm(a)) in geonames_province), None)
+            # a GeoNames province placed at a capital that is not its largest town (Abyan at
+            # Zinjibar) gives its place to the governorate of the same name
+            town = (same_name if same_name is not None and same_name.get("_capital")
+                    else largest.get((r["country"], r["admin1"])) or same_name)
             if town is not None:
                 r["lat"], r["lon"] = town["lat"], town["lon"]
 
@@ -400,6 +423,7 @@ def build_latin(shared: Path, arabic_rows: list[dict]) -> list[dict]:
     out: list[dict] = []
     cities = [r for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz") for r in tsv(gz / fname)]
     largest = largest_town(cities, lambda r: (r["country_code"], r["admin1_code"]))
+    largest.update(province_capitals(gz))
     seen: set[str] = set()
     for r in cities:
         gid = r["geonameid"]

@@ -308,6 +308,24 @@ def test_a_small_foreign_place_no_other_name_supports_is_a_word(nlp):
     assert "القصير" in {p.text for p in places(nlp, text)}
 
 
+def test_a_definite_cue_word_is_the_place_told_before_not_a_cue(nlp):
+    # "القضاء الأميركي" is the US judiciary, "المنطقة الكثير" no town: a cue word with the
+    # article refers back and is never read before a name spelled in Latin letters
+    for text in ("وأصدر القضاء الأميركي قرارا بالقبض على مسؤولين في الاتحاد الدولي لكرة القدم في سويسرا.",
+                 "وتجد في المنطقة الكثير من الفنادق الصغيرة والمطاعم في أستراليا."):
+        assert all(p.feature == "country" for p in places(nlp, text)), text
+
+
+def test_a_province_is_placed_at_its_capital_not_its_largest_town(nlp):
+    from rasd import geo
+
+    cases = [("قتل خمسة أشخاص في هجوم في محافظة ديالى شرقي العراق.", "Diyala", (33.75, 44.64)),   # Baqubah, not Khanaqin
+             ("قتل خمسة أشخاص في هجوم في محافظة صلاح الدين شمال بغداد.", "Salah ad Din", (34.61, 43.68))]  # Tikrit, not Bayji
+    for text, name, (lat, lon) in cases:
+        [p] = [p for p in places(nlp, text) if p.name == name]
+        assert geo.km(p.lat, p.lon, lat, lon) < 10, (name, p.lat, p.lon)
+
+
 def test_a_hyphened_name_after_a_word_for_a_camp_is_a_place(nlp):
     text = "قتل عشرة جنود في منطقة تمبكتو. وقال المصدر العسكري صباح اليوم تعرض معسكر غورما-راروس لهجوم ارهابي."
     assert [(p.name, p.country) for p in places(nlp, text) if p.text == "غورما-راروس"] == [("Gourma Rharous", "ML")]

@@ -223,9 +223,12 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     for i in range(1, len(tokens)):
         if i in taken or tokens[i].kind != "ar":
             continue
-        kind = next((before[f] for f in tokens[i - 1].forms if f in before), None)
+        prev = tokens[i - 1]
+        # "الإقليم", "المنطقة": the region told before, no cue ("يدفع الإقليم ثمن اتفاق")
+        kind = next((before[f] for f in prev.forms if f in before and not ("ال" + f) in (prev.norm, prev.norm[1:])),
+                    None)
         hyphened = i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 1].start == tokens[i].end
-        if hyphened and kind not in _LATIN_CUES and cues().hyphen_cues.intersection(tokens[i - 1].forms):
+        if hyphened and kind not in _LATIN_CUES and cues().hyphen_cues.intersection(prev.forms):
             kind = "town"  # "معسكر غورما-راروس"
         if kind not in _LATIN_CUES:
             continue
