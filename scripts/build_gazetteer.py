@@ -3,7 +3,8 @@
 
 Reads the gazetteer sources in ``../shared/data`` (see each folder's README for
 source and licence) plus the curated files committed in the package
-(``places_curated.tsv``, ``country_aliases.tsv``, ``geonames_aliases_ar.tsv``, ``capitals_ar.tsv``) and writes one gzipped TSV,
+(``places_curated.tsv``, ``country_aliases.tsv``, ``geonames_aliases_ar.tsv``, ``capitals_ar.tsv``,
+``admin1_capitals.tsv``) and writes one gzipped TSV,
 one row per place, with every Arabic alias and the row's source. Re-run after
 changing any input:
 
