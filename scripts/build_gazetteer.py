@@ -23,6 +23,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Hashable, Iterable
 
@@ -337,9 +338,11 @@ def build(shared: Path, curated: Path = DATA / "places_curated.tsv") -> list[dic
     return rows
 
 
+@lru_cache(maxsize=None)
 def province_capitals(gz: Path, path: Path = DATA / "admin1_capitals.tsv") -> dict[tuple[str, str], dict]:
     """(country, admin1 code) → the capital's coordinates ({"lat", "lon"}, plus the GeoNames row)
-    for the provinces whose largest town is not their capital (``admin1_capitals.tsv``)."""
+    for the provinces whose largest town is not their capital (``admin1_capitals.tsv``). Read
+    once per build (both layers ask; the city files are scanned once); callers copy, never change it."""
     wanted = {r["capital_geonameid"]: (r["country"], r["admin1_code"]) for r in tsv(path, comments=True)}
     out: dict[tuple[str, str], dict] = {}
     for fname in ("cities500_mena.tsv.gz", "cities15000_world.tsv.gz"):

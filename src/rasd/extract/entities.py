@@ -105,7 +105,7 @@ def _spelled_otherwise(doc: Doc, e) -> Optional[Place]:
         return None
     country = doc.country_focus[0]
     # after "ولاية" or "محافظة" the name is one of the country's provinces ("ولاية يوبي")
-    province = e.first > 0 and cues().before.get(doc.tokens[e.first - 1].forms[0]) == "admin1"
+    province = e.first > 0 and c.before.get(doc.tokens[e.first - 1].forms[0]) == "admin1"
     hits = []
     # as written first ("بركي": its ب is its own), then without a clitic; a leading و or ف is
     # the conjunction ("وأوروبا")

@@ -41,6 +41,9 @@ class _Cues:
     adjective_names: frozenset[str]
     not_clitic_words: frozenset[str]
     hyphen_cues: frozenset[str]
+    #: never (part of) the name of a place the gazetteer lacks: common words, region words and
+    #: location words ("منطقة جنوب الصحراء": a direction)
+    not_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +59,7 @@ def cues() -> _Cues:
         directions_after=after,
         directions_before=PhraseMatcher().add_all((w, w) for w in d["directions_before"]),
         container_gap=words("container_gap"), common_words=words("not_names_after_cue"), regions=words("regions"),
+        not_names=words("not_names_after_cue") | words("regions") | words("container_gap"),
         landmarks=words("landmarks"), unknown_cues=words("unknown_cues"),
         not_region_adjectives=words("not_region_adjectives"), prepositions=words("prepositions"),
         adjective_names=words("adjective_names"), not_clitic_words=words("not_clitic_words"),
@@ -210,7 +214,8 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     matched to places known by Latin names, or to its own places spelled with other long
     vowels ("بلدة المزاريب": المزيريب), in a country the article is about."""
     tokens = doc.tokens
-    before = cues().before
+    c = cues()
+    before = c.before
     # with no name that only one country has, the countries of the likeliest readings
     # ("كابول": Kabul, not the village in Galilee)
     focus = ({c for c, _ in country_focus(found).most_common(3)}
@@ -218,7 +223,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
     if not focus:
         return []
     taken = {k for x in found for k in range(x.first, x.last)}
-    not_names = cues().common_words | cues().regions | cues().container_gap  # "منطقة جنوب الصحراء": a direction
+    not_names = c.not_names
     out: list[PlaceMention] = []
     for i in range(1, len(tokens)):
         if i in taken or tokens[i].kind != "ar":
@@ -228,7 +233,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
         kind = next((before[f] for f in prev.forms if f in before and not ("ال" + f) in (prev.norm, prev.norm[1:])),
                     None)
         hyphened = i + 2 < len(tokens) and tokens[i + 1].norm == "-" and tokens[i + 1].start == tokens[i].end
-        if hyphened and kind not in _LATIN_CUES and cues().hyphen_cues.intersection(prev.forms):
+        if hyphened and kind not in _LATIN_CUES and c.hyphen_cues.intersection(prev.forms):
             kind = "town"  # "معسكر غورما-راروس"
         if kind not in _LATIN_CUES:
             continue
@@ -239,7 +244,7 @@ def _transliterated_mentions(doc: Doc, latin: LatinPlaces, found: list[PlaceMent
                 continue
             name = " ".join(t.norm for t in words)
             if name.endswith(("يه", "يين", "ين")) or not_names & {t.norm for t in span} \
-                    or words[0].norm in cues().prepositions:  # "القضاء على التنظيم": a phrase
+                    or words[0].norm in c.prepositions:  # "القضاء على التنظيم": a phrase
                 continue  # "منطقة حدودية", "قرية صغيرة": an adjective, not a name; "آسيا-المحيط": a region
             hits = [e for e in latin.lookup(name) if e.country in focus and e.feature in _LATIN_CUES[kind]]
             if not hits and gazetteer is not None:
@@ -372,6 +377,8 @@ WORLD_CITY_POPULATION = 1_000_000
 #: false friend ("قصر البريج" in rural Aleppo is not al-Bureij in Gaza): not emitted.
 FALSE_FRIEND_KM = 500.0
 FALSE_FRIEND_MAX_POPULATION = 100_000
+#: What a false friend may be: a town or village (a province or a camp is named on purpose).
+FALSE_FRIEND_FEATURES = ("populated_place", "village", "town")
 #: A village (under VILLAGE_POPULATION) in a country the article is not about is a false
 #: friend already this far from the places it names ("المنية" in a Lebanese article is not
 #: the hamlet of 999 people near Hebron, 250 km away).
@@ -417,7 +424,7 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
     # a small place named once, in a country no other name in the article is in, anchors
     # nothing: "القائم" (the chargé d'affaires) does not bring "القصير" (short) near Iraq
     anchors = [(j, a) for j, a in anchors
-               if a.population >= FALSE_FRIEND_MAX_POPULATION or a.feature not in ("populated_place", "village", "town")
+               if a.population >= FALSE_FRIEND_MAX_POPULATION or a.feature not in FALSE_FRIEND_FEATURES
                or named[id(a)] > 1 or focus.get(a.country, 0) > name_votes.get(id(a), 0)]
     out: list[Resolution] = []
     for k, m in enumerate(mentions):
@@ -471,7 +478,7 @@ def resolve_all(doc: Doc, mentions: list[PlaceMention], focus: Optional[Counter]
         # named once, nothing to measure against, and no other name in the article is in its
         # country ("الدين الخالص" in an article that names only Saudi places is not al-Khalis)
         isolated = d is None and total > same and focus.get(best.country, 0) == same and named[id(best)] == 1
-        if ((far or isolated) and best.feature in ("populated_place", "village", "town")
+        if ((far or isolated) and best.feature in FALSE_FRIEND_FEATURES
                 and best.population < FALSE_FRIEND_MAX_POPULATION and not _reviewed(best)):
             out.append(Resolution(m, ranked, None, FALSE_FRIEND))
             continue
@@ -609,7 +616,7 @@ def unknown_in_container(doc: Doc, places: list[Place]) -> list[Place]:
             cued_ends.add(k - 1)
     if not at:
         return []
-    not_names = c.common_words | c.regions | c.container_gap
+    not_names = c.not_names
     cue_words = c.landmarks | c.unknown_cues | set(c.before)
     out: list[Place] = []
     for i in range(1, len(tokens) - 1):
