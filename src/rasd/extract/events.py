@@ -282,7 +282,7 @@ def _blocked(doc: Doc, sent: Sentence, trigger_first: int, trigger_last: Optiona
 def _place_token(doc: Doc, place: Place, token_at: dict[int, int]) -> int:
     """Index of the place's first token, stepping back over a cue word ("منطقة الباغوز")."""
     i = token_at.get(place.start, 0)
-    if i > 0 and doc.tokens[i - 1].forms[-1] in place_cues().before:
+    if i > 0 and any(f in place_cues().before for f in doc.tokens[i - 1].forms):  # "ولاية" too
         i -= 1
     return i
 
@@ -393,12 +393,10 @@ def _landmark(place: Place, places: list[Place], doc: Doc, first: int) -> bool:
 def _capital_of(place: Place, places: list[Place], doc: Doc, first: int, lo: int) -> bool:
     """A province that only says whose capital the place before it is: "داماتورو، عاصمة
     ولاية يوبي", "على مشارف المدينة وهي عاصمة ولاية يوبي" (``first`` is the province's cue
-    word, where it has one)."""
+    word, where it has one: ``_place_token``)."""
     if place.feature not in ("admin1", "admin2"):
         return False
     k = first - 1
-    if k > lo and any(f in place_cues().before for f in doc.tokens[k].forms):  # "ولاية"
-        k -= 1
     if k <= lo or doc.tokens[k].norm not in lexicon().capital_words:
         return False
     before = doc.tokens[max(lo, k - 4):k]
